@@ -1,0 +1,114 @@
+"""The class tables: grades.csv (student x lab), status.csv (student), built from the grading records."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .autograde import Outcome, load_outcome
+from .rules import Rules
+
+GRADE_COLUMNS = ["student_id", "lab", "score", "max_score", "passed", "late"]
+
+
+def parse_stamp(text: str) -> datetime | None:
+    """nbgrader's timestamp.txt format ('2026-09-14 21:03:00.000000 UTC') or ISO 8601."""
+    if not text:
+        return None
+    from dateutil import parser
+
+    try:
+        stamp = parser.parse(text)
+    except (ValueError, OverflowError):
+        return None
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
+
+
+@dataclass
+class Row:
+    outcome: Outcome
+    late: bool
+    score: float
+    passed: bool
+
+
+def judge(outcome: Outcome, rules: Rules, reviews: int = 0) -> Row:
+    """Apply the course rules to one graded hand-in."""
+    rule = rules.lab(outcome.lab)
+    stamp = parse_stamp(outcome.submitted_at)
+    late = bool(rule.deadline and stamp and stamp > rule.deadline)
+    score = 0.0 if late and rules.late_policy == "zero" else outcome.score
+    passed = outcome.max_score > 0 and score >= rule.pass_fraction * outcome.max_score
+    if rules.reviews_count_for_pass and reviews < rules.reviews_required:
+        passed = False
+    return Row(outcome, late, score, passed)
+
+
+def load_outcomes(class_dir: Path, labs: list[str]) -> list[Outcome]:
+    out = []
+    for lab in labs:
+        folder = class_dir / "results" / lab
+        for path in sorted(folder.glob("*.json")) if folder.exists() else []:
+            if path.name == "source.json":
+                continue
+            outcome = load_outcome(path)
+            if outcome is not None:
+                out.append(outcome)
+    return out
+
+
+def grades_csv(rows: list[Row]) -> str:
+    """grades.csv text: the fixed columns, then one column per graded cell (its grade id)."""
+    cells = list(dict.fromkeys(c for r in rows for c in r.outcome.cells))
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(GRADE_COLUMNS + cells)
+    for r in sorted(rows, key=lambda r: (r.outcome.student_id, r.outcome.lab)):
+        o = r.outcome
+        values = [("" if o.cells.get(c) is None else f"{o.cells[c]:g}") if c in o.cells else "" for c in cells]
+        writer.writerow([o.student_id, o.lab, f"{r.score:g}", f"{o.max_score:g}", str(r.passed).lower(),
+                         str(r.late).lower()] + values)
+    return buf.getvalue()
+
+
+@dataclass
+class StudentStatus:
+    student_id: str
+    passed: dict[str, bool]
+    labs_passed: int
+    reviews_done: int
+    project_eligible: bool
+
+
+def student_status(rows: list[Row], students: list[str], labs: list[str], rules: Rules,
+                   reviews: dict[tuple[str, str], int]) -> list[StudentStatus]:
+    """One status per student: labs passed, reviews written, project access."""
+    passed = {(r.outcome.student_id, r.outcome.lab): r.passed for r in rows}
+    out = []
+    for sid in students:
+        per_lab = {lab: passed.get((sid, lab), False) for lab in labs}
+        n = sum(per_lab.values())
+        done = sum(v for (s, _), v in reviews.items() if s == sid)
+        out.append(StudentStatus(sid, per_lab, n, done, n >= rules.labs_for_project))
+    return out
+
+
+def status_csv(statuses: list[StudentStatus], labs: list[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["student_id", *labs, "labs_passed", "reviews_done", "project_eligible"])
+    for s in statuses:
+        writer.writerow([s.student_id, *(str(s.passed[lab]).lower() for lab in labs), s.labs_passed,
+                         s.reviews_done, str(s.project_eligible).lower()])
+    return buf.getvalue()
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

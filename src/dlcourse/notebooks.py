@@ -1,0 +1,127 @@
+"""Reading, checking and writing notebooks: normalised JSON, outputs stripped, nbgrader metadata."""
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import nbformat
+
+from .errors import CourseError
+
+SCHEMA = 3
+BOOTSTRAP_ID = "bootstrap"
+BOOTSTRAP = '''# Set-up: run this cell first. On Colab it installs the course package (about a minute).
+import subprocess
+import sys
+
+if "google.colab" in sys.modules:
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q",
+                    "dlcourse @ git+{repository}@{release_tag}"], check=True)
+
+import dlcourse
+
+device = dlcourse.start(seed=0)'''
+
+
+def course_settings(root: Path) -> dict:
+    """The [course] table of grading/course.toml."""
+    path = root / "grading" / "course.toml"
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8")).get("course", {})
+    except FileNotFoundError:
+        raise CourseError(f"{path} is missing: restore it from the repository") from None
+    except tomllib.TOMLDecodeError as err:
+        raise CourseError(f"{path} is not valid TOML ({err}): fix the line it names") from None
+
+
+def bootstrap_source(root: Path) -> str:
+    """The canonical first cell, pinned to the repository and release tag in grading/course.toml."""
+    s = course_settings(root)
+    return BOOTSTRAP.format(repository=s.get("repository", ""), release_tag=s.get("release_tag", "main"))
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    """Read a notebook, or raise a one-line CourseError saying why it cannot be used."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CourseError(f"{path}: no such notebook") from None
+    except UnicodeDecodeError:
+        raise CourseError(f"{path}: not a text file, so not a notebook (save it again from Jupyter)") from None
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as err:
+        raise CourseError(f"{path}: corrupt notebook JSON ({err.msg} at line {err.lineno}); "
+                          "open and save it again in Jupyter") from None
+    try:
+        nb = nbformat.reads(text, as_version=4)
+    except Exception as err:  # valid JSON that is not a notebook
+        raise CourseError(f"{path}: not a Jupyter notebook ({str(err).splitlines()[0][:100]}); "
+                          "hand in the .ipynb file saved by Jupyter") from None
+    return nb
+
+
+def dumps(nb) -> str:
+    """Normalised JSON: sorted keys, one-space indent, trailing newline; stable across runs."""
+    return json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+
+
+def strip(nb) -> nbformat.NotebookNode:
+    """Remove outputs, execution counts and volatile metadata (in place); returns nb."""
+    for cell in nb.cells:
+        cell.pop("id", None)
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+        for key in ("execution", "collapsed", "scrolled", "ExecuteTime"):
+            cell.metadata.pop(key, None)
+    nb.nbformat, nb.nbformat_minor = 4, 4
+    nb.metadata = {k: v for k, v in nb.metadata.items() if k in ("kernelspec", "language_info")}
+    nb.metadata.get("language_info", {}).pop("version", None)
+    return nb
+
+
+def nbgrader_meta(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def graded_cells(nb) -> list:
+    """Cells that carry points: autograded tests and manually graded answers."""
+    return [c for c in nb.cells if nbgrader_meta(c).get("grade")]
+
+
+def autograded_tests(nb) -> list:
+    """Locked code cells with points: the tests nbgrader runs."""
+    return [c for c in nb.cells if c.cell_type == "code" and nbgrader_meta(c).get("grade")
+            and not nbgrader_meta(c).get("solution")]
+
+
+def metadata_problems(nb) -> list[str]:
+    """Everything wrong with a source notebook's nbgrader metadata (empty when it is valid)."""
+    problems, seen = [], set()
+    for i, cell in enumerate(nb.cells):
+        meta = nbgrader_meta(cell)
+        if not meta:
+            continue
+        gid = meta.get("grade_id")
+        where = f"cell {i} ({gid or 'no grade_id'})"
+        if meta.get("schema_version") != SCHEMA:
+            problems.append(f"{where}: schema_version is {meta.get('schema_version')}, expected {SCHEMA}")
+        if not gid:
+            problems.append(f"{where}: missing grade_id")
+        elif gid in seen:
+            problems.append(f"{where}: grade_id '{gid}' is used twice")
+        seen.add(gid)
+        if meta.get("grade") and not (isinstance(meta.get("points"), (int, float)) and meta["points"] > 0):
+            problems.append(f"{where}: graded cell without positive points")
+        text = cell.source
+        if meta.get("grade") and not meta.get("solution") and cell.cell_type == "code" and not meta.get("locked"):
+            problems.append(f"{where}: test cell is not locked")
+        if meta.get("solution") and "### BEGIN SOLUTION" not in text:
+            problems.append(f"{where}: solution cell without a '### BEGIN SOLUTION' region")
+    if not nb.cells or nb.cells[0].cell_type != "code" or nbgrader_meta(nb.cells[0]).get("grade_id") != BOOTSTRAP_ID:
+        problems.append("cell 0: the first cell must be the bootstrap code cell (grade_id 'bootstrap')")
+    if not autograded_tests(nb):
+        problems.append("no autograded test cell")
+    return problems

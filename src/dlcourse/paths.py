@@ -1,0 +1,57 @@
+"""Where things live: the repository, the labs, the release and the class folder."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import CourseError
+
+LABS = "labs"
+WEEKS = "weeks"
+GRADING = "grading"
+
+
+def repo_root(start: Path | None = None) -> Path:
+    """The course repository: `DLCOURSE_ROOT`, else the nearest folder above `start` holding labs/ and grading/."""
+    if os.environ.get("DLCOURSE_ROOT"):
+        return Path(os.environ["DLCOURSE_ROOT"]).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / LABS).is_dir() and (folder / GRADING).is_dir():
+            return folder
+    raise CourseError(f"no course repository found above {here}: run this inside the course repository "
+                      "or set DLCOURSE_ROOT")
+
+
+def labs_dir(root: Path | None = None) -> Path:
+    return (root or repo_root()) / LABS
+
+
+def weeks_dir(root: Path | None = None) -> Path:
+    return (root or repo_root()) / WEEKS
+
+
+def class_dir(root: Path | None = None, override: str | os.PathLike | None = None) -> Path:
+    """The git-ignored class folder: `override`, else `DLCOURSE_CLASS`, else grading/class/."""
+    chosen = override or os.environ.get("DLCOURSE_CLASS")
+    if chosen:
+        return Path(chosen).resolve()
+    return (root or repo_root()) / GRADING / "class"
+
+
+def lab_names(root: Path | None = None) -> list[str]:
+    """Every lab folder (labs/wNN_topic) in week order."""
+    base = labs_dir(root)
+    return sorted(p.name for p in base.iterdir() if p.is_dir() and p.name[:1] == "w" and p.name[1:3].isdigit())
+
+
+def resolve_lab(name: str, root: Path | None = None) -> str:
+    """Turn 'w02', '2', '02' or 'w02_ffnn_numpy' into the lab folder name, or say which labs exist."""
+    names = lab_names(root)
+    key = name.strip().lower().rstrip("/").split("/")[-1]
+    if key.isdigit():
+        key = f"w{int(key):02d}"
+    matches = [n for n in names if n == key or n.split("_")[0] == key]
+    if len(matches) != 1:
+        raise CourseError(f"unknown lab '{name}': choose one of {', '.join(names) or '(none in labs/)'}")
+    return matches[0]

@@ -1,0 +1,149 @@
+"""`dlcourse release`: generate weeks/ (the student release) from labs/ (the nbgrader sources).
+
+Deterministic: the release is built in a scratch folder, normalised, and only changed files are
+written. `--check` changes nothing and fails, naming each file, when weeks/ or a source is stale.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from . import notebooks
+from .errors import CourseError
+from .grading.nbconfig import run_nbgrader, settings
+from .paths import lab_names, labs_dir, repo_root, resolve_lab, weeks_dir
+
+
+def tidy_source(nb, bootstrap: str):
+    """A source notebook as it is stored: outputs stripped, canonical bootstrap cell."""
+    nb = notebooks.strip(nb)
+    if nb.cells and notebooks.nbgrader_meta(nb.cells[0]).get("grade_id") == notebooks.BOOTSTRAP_ID:
+        nb.cells[0].source = bootstrap
+    return nb
+
+
+def source_notebooks(root: Path, lab: str) -> list[Path]:
+    return sorted(p for p in (labs_dir(root) / lab).glob("*.ipynb"))
+
+
+def check_sources(root: Path, labs: list[str]) -> dict[Path, str]:
+    """Each source notebook's tidy text, after validating its metadata (CourseError on the first problem)."""
+    bootstrap = notebooks.bootstrap_source(root)
+    tidy = {}
+    for lab in labs:
+        main = labs_dir(root) / lab / f"{lab}.ipynb"
+        if not main.exists():
+            raise CourseError(f"{main.relative_to(root)} is missing: each lab folder holds a notebook named after it")
+        for path in source_notebooks(root, lab):
+            nb = notebooks.read(path)
+            if path == main:
+                problems = notebooks.metadata_problems(nb)
+                if problems:
+                    raise CourseError(f"{path.relative_to(root)}: {problems[0]}"
+                                      + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+            tidy[path] = notebooks.dumps(tidy_source(nb, bootstrap))
+    return tidy
+
+
+def build(root: Path, labs: list[str], scratch: Path) -> dict[str, bytes]:
+    """Generate the release of `labs` from the tidy sources; returns {path relative to weeks/: content}."""
+    tidy = check_sources(root, labs)
+    src = scratch / "labs"
+    for path, text in tidy.items():
+        lab_src = src / path.parent.name
+        if not lab_src.exists():
+            shutil.copytree(path.parent, lab_src, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        (lab_src / path.name).write_text(text, encoding="utf-8")
+    out = scratch / "release"
+    values = settings(labs=src, root=scratch / "work", release=out, db_url=f"sqlite:///{scratch / 'gradebook.db'}")
+    files: dict[str, bytes] = {}
+    for lab in labs:
+        done = run_nbgrader(["generate_assignment", lab, "--force"], scratch / "work", values)
+        if done.returncode != 0:
+            tail = [line for line in (done.stdout + done.stderr).splitlines() if "ERROR" in line or "Error" in line]
+            raise CourseError(f"nbgrader could not generate {lab}: {(tail or ['see nbgrader output'])[-1].strip()}")
+        for path in sorted((out / lab).rglob("*")):
+            if path.is_file():
+                data = path.read_bytes()
+                if path.suffix == ".ipynb":
+                    data = notebooks.dumps(notebooks.strip(notebooks.read(path))).encode("utf-8")
+                files[str(path.relative_to(out))] = data
+    return files
+
+
+def stale(root: Path, labs: list[str]) -> list[str]:
+    """Files of weeks/ and labs/ that `dlcourse release` would change (empty when up to date)."""
+    weeks = weeks_dir(root)
+    problems = [f"{p.relative_to(root)} (source not tidy: outputs or bootstrap cell)"
+                for p, text in check_sources(root, labs).items() if p.read_text(encoding="utf-8") != text]
+    with tempfile.TemporaryDirectory(prefix="dlcourse-release-") as tmp:
+        files = build(root, labs, Path(tmp))
+    for rel, data in files.items():
+        target = weeks / rel
+        if not target.exists():
+            problems.append(f"weeks/{rel} (missing)")
+        elif target.read_bytes() != data:
+            problems.append(f"weeks/{rel} (out of date)")
+    for lab in labs:
+        for path in sorted((weeks / lab).rglob("*")) if (weeks / lab).exists() else []:
+            if path.is_file() and str(path.relative_to(weeks)) not in files:
+                problems.append(f"{path.relative_to(root)} (not in labs/{lab}: remove it)")
+    return problems
+
+
+def release(root: Path, labs: list[str]) -> list[str]:
+    """Tidy the sources and bring weeks/ up to date; returns the files written or removed."""
+    changed = []
+    for path, text in check_sources(root, labs).items():
+        if path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(str(path.relative_to(root)))
+    with tempfile.TemporaryDirectory(prefix="dlcourse-release-") as tmp:
+        files = build(root, labs, Path(tmp))
+    weeks = weeks_dir(root)
+    for rel, data in files.items():
+        target = weeks / rel
+        if not target.exists() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            changed.append(f"weeks/{rel}")
+    for lab in labs:
+        for path in sorted((weeks / lab).rglob("*"), reverse=True) if (weeks / lab).exists() else []:
+            if path.is_file() and str(path.relative_to(weeks)) not in files:
+                path.unlink()
+                changed.append(f"weeks/{path.relative_to(weeks)} (removed)")
+    for folder in sorted(weeks.iterdir()) if weeks.exists() else []:
+        if folder.is_dir() and folder.name not in lab_names(root):
+            shutil.rmtree(folder)
+            changed.append(f"weeks/{folder.name}/ (removed: no such lab)")
+    return changed
+
+
+def run(args) -> int:
+    root = repo_root()
+    labs = [resolve_lab(name, root) for name in args.labs] if args.labs else lab_names(root)
+    if not labs:
+        raise CourseError("labs/ holds no lab folder (labs/wNN_topic/): add one first")
+    if args.check:
+        problems = stale(root, labs)
+        for line in problems:
+            print(f"stale: {line}")
+        if problems:
+            print(f"weeks/ is out of date ({len(problems)} files): run `make release` and commit the result")
+            return 1
+        print(f"release is up to date ({len(labs)} labs)")
+        return 0
+    changed = release(root, labs)
+    for line in changed:
+        print(f"wrote {line}")
+    print(f"release up to date ({len(labs)} labs, {len(changed)} files changed)")
+    return 0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("release", help="generate weeks/ (student release) from labs/ (nbgrader sources)",
+                       description=__doc__)
+    p.add_argument("labs", nargs="*", help="labs to release (default: all)")
+    p.add_argument("--check", action="store_true", help="change nothing; fail when weeks/ or a source is stale")
+    p.set_defaults(run=run)

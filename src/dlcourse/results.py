@@ -1,0 +1,22 @@
+"""Headline results of a notebook (accuracy reached, target), printed and collected by the benchmarks."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+
+def record(name: str, value: float, target: float | None = None, higher_is_better: bool = True) -> bool:
+    """Print `name = value (target …)` and, when DLCOURSE_RESULTS names a file, append it there as JSON.
+
+    Returns True when the target is met (or there is none).
+    """
+    met = target is None or (value >= target if higher_is_better else value <= target)
+    goal = "" if target is None else f" (target {'>=' if higher_is_better else '<='} {target:g}: {'met' if met else 'NOT met'})"
+    print(f"{name} = {value:.4g}{goal}")
+    out = os.environ.get("DLCOURSE_RESULTS")
+    if out:
+        with Path(out).open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"name": name, "value": float(value), "target": target,
+                                 "higher_is_better": higher_is_better, "met": bool(met)}) + "\n")
+    return met
