@@ -128,13 +128,19 @@ def comparison(left: Mapping[str, Any], right: Mapping[str, Any], labels: tuple[
                atol: float = TOLERANCE) -> tuple[str, float]:
     """A table comparing every entry of the arrays in `left` with those in `right` (same names), and the worst gap.
 
-    Returns (text, largest absolute difference). Entries further apart than `atol` are marked CHECK.
+    Returns (text, largest absolute difference). Entries further apart than `atol` are marked CHECK; arrays
+    whose sizes differ get one CHECK row and make the largest difference infinite.
     """
     rows = [("entry", labels[0], labels[1], "difference", "")]
     worst = 0.0
     for name, value in left.items():
-        a = np.atleast_1d(np.asarray(value, dtype=np.float64))
-        b = np.atleast_1d(np.asarray(right[name], dtype=np.float64)).reshape(a.shape)
+        a = np.atleast_1d(as_numbers(value, name))
+        b = np.atleast_1d(as_numbers(right[name], name))
+        if a.size != b.size:
+            rows.append((name, f"shape {a.shape}", f"shape {b.shape}", "-", "CHECK"))
+            worst = float("inf")
+            continue
+        b = b.reshape(a.shape)
         for index in np.ndindex(a.shape):
             gap = abs(float(a[index]) - float(b[index]))
             worst = max(worst, gap)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import notebooks
 from .errors import CourseError
-from .grading.nbconfig import run_nbgrader, settings
+from .grading.nbconfig import nbgrader_api, nbgrader_error, settings
 from .paths import lab_names, labs_dir, repo_root, resolve_lab, weeks_dir
 
 
@@ -56,13 +56,13 @@ def build(root: Path, labs: list[str], scratch: Path) -> dict[str, bytes]:
             shutil.copytree(path.parent, lab_src, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
         (lab_src / path.name).write_text(text, encoding="utf-8")
     out = scratch / "release"
-    values = settings(labs=src, root=scratch / "work", release=out, db_url=f"sqlite:///{scratch / 'gradebook.db'}")
+    api = nbgrader_api(settings(labs=src, root=scratch / "work", release=out,
+                                db_url=f"sqlite:///{scratch / 'gradebook.db'}"))
     files: dict[str, bytes] = {}
     for lab in labs:
-        done = run_nbgrader(["generate_assignment", lab, "--force"], scratch / "work", values)
-        if done.returncode != 0:
-            tail = [line for line in (done.stdout + done.stderr).splitlines() if "ERROR" in line or "Error" in line]
-            raise CourseError(f"nbgrader could not generate {lab}: {(tail or ['see nbgrader output'])[-1].strip()}")
+        done = api.generate_assignment(lab, force=True, create=True)
+        if not done["success"]:
+            raise CourseError(f"nbgrader could not generate {lab}: {nbgrader_error(done)}")
         for path in sorted((out / lab).rglob("*")):
             if path.is_file():
                 data = path.read_bytes()

@@ -11,6 +11,7 @@ import json
 import os
 import queue
 import re
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
@@ -18,7 +19,8 @@ from pathlib import Path
 
 from .. import notebooks
 from ..errors import CourseError
-from .nbconfig import CELL_TIMEOUT_S, grading_env, run_nbgrader, settings
+from . import sandbox
+from .nbconfig import CELL_TIMEOUT_S, grading_env, nbgrader_api, nbgrader_error, settings
 from .worker import Worker
 
 NOTEBOOK_TIMEOUT_S = 600
@@ -36,6 +38,7 @@ class Lab:
     cell_timeout: int = CELL_TIMEOUT_S
     notebook_timeout: int = NOTEBOOK_TIMEOUT_S
     memory_mb: int = MEMORY_LIMIT_MB
+    sandbox: bool = True         # run student code in a bubblewrap sandbox (when bwrap works here)
 
     def __post_init__(self):
         self.db_url = self.db_url or default_db_url(self.class_dir)
@@ -54,9 +57,17 @@ class Lab:
     def record_path(self, student: str) -> Path:
         return self.class_dir / "results" / self.name / f"{student}.json"
 
-    def nbgrader_settings(self) -> dict:
+    @property
+    def db_tag(self) -> str:
+        """'' for the class's own SQLite gradebook, else a short tag of `db_url`: graders writing to
+        different gradebooks (cluster shards) never share a settings file or a prepare marker."""
+        if self.db_url == default_db_url(self.class_dir):
+            return ""
+        return "-" + hashlib.sha256(self.db_url.encode()).hexdigest()[:10]
+
+    def nbgrader_settings(self, kernel_name: str = "") -> dict:
         return settings(labs=self.root / "labs", root=self.class_dir, release=self.class_dir / "release",
-                        db_url=self.db_url, cell_timeout=self.cell_timeout)
+                        db_url=self.db_url, cell_timeout=self.cell_timeout, kernel_name=kernel_name)
 
 
 @dataclass
@@ -99,7 +110,7 @@ def cell_points(nb) -> tuple[dict[str, float], dict[str, float]]:
 def write_json(path: Path, data: dict) -> None:
     """Write atomically: a killed run never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # one per process: concurrent writers never clash
     tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
     os.replace(tmp, path)
 
@@ -116,7 +127,7 @@ def prepare(lab: Lab) -> str:
     if not lab.source.exists():
         raise CourseError(f"{lab.source} is missing: the lab has no source notebook to grade against")
     source_sha = sha256(lab.source)
-    marker = lab.class_dir / "results" / lab.name / "source.json"
+    marker = lab.class_dir / "results" / lab.name / f"source{lab.db_tag}.json"
     wanted = {"source_sha": source_sha, "db_url": lab.db_url}
     try:
         if json.loads(marker.read_text()) == wanted:
@@ -124,11 +135,9 @@ def prepare(lab: Lab) -> str:
     except (FileNotFoundError, json.JSONDecodeError):
         pass
     lab.class_dir.mkdir(parents=True, exist_ok=True)
-    done = run_nbgrader(["generate_assignment", lab.name, "--force"], lab.class_dir / ".work" / "_prepare",
-                        lab.nbgrader_settings())
-    if done.returncode != 0:
-        last = [ln for ln in done.stdout.splitlines() if "ERROR" in ln or "Error" in ln][-1:] or ["see nbgrader's log"]
-        raise CourseError(f"nbgrader could not register {lab.name} in the gradebook: {last[0].strip()}")
+    done = nbgrader_api(lab.nbgrader_settings()).generate_assignment(lab.name, force=True, create=True)
+    if not done["success"]:
+        raise CourseError(f"nbgrader could not register {lab.name} in the gradebook: {nbgrader_error(done)}")
     write_json(marker, wanted)
     return source_sha
 
@@ -157,7 +166,9 @@ def read_scores(lab: Lab, student: str, auto: dict, manual: dict) -> tuple[dict,
     """Per-cell scores of a graded submission from the gradebook."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    with Gradebook(lab.db_url) as gb:
+    # nbgrader's course (made by prepare): a reader that named none would insert a 'default_course' row,
+    # which two parallel first readers of a fresh PostgreSQL gradebook would both try to insert
+    with Gradebook(lab.db_url, lab.nbgrader_settings()["CourseDirectory"]["course_id"]) as gb:
         try:
             nb = gb.find_submission_notebook(lab.name, lab.name, student)
         except MissingEntry:
@@ -226,10 +237,18 @@ def grade(lab: Lab, students: list[str] | None = None, workers: int | None = Non
         else:
             todo.append(student)
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
-    settings_file = lab.class_dir / ".work" / f"{lab.name}.settings.json"
-    write_json(settings_file, lab.nbgrader_settings())
-    pool_workers = [Worker(settings_file, lab.class_dir / ".work" / f"worker-{i}.log", grading_env(),
-                           _limit_memory(lab.memory_mb) if lab.memory_mb else None) for i in range(workers)]
+    settings_file = lab.class_dir / ".work" / f"{lab.name}{lab.db_tag}.settings.json"
+    env, policy = grading_env(), None
+    if lab.sandbox and todo:
+        reason = sandbox.unavailable()
+        if reason:
+            print(sandbox.warning(reason), file=sys.stderr, flush=True)
+        else:
+            policy = sandbox.make_policy(lab.class_dir, [lab.root / "labs", lab.source.parent,
+                                                          Path(sandbox.sqlite_file(lab.db_url) or lab.class_dir)], env)
+    write_json(settings_file, lab.nbgrader_settings(sandbox.KERNEL_NAME if policy else ""))
+    pool_workers = [Worker(settings_file, lab.class_dir / ".work" / f"worker-{i}.log", env,
+                           _limit_memory(lab.memory_mb) if lab.memory_mb else None, policy) for i in range(workers)]
     free = queue.SimpleQueue()
     for w in pool_workers:
         free.put(w)

@@ -18,7 +18,8 @@ def _lab(args) -> autograde.Lab:
     return autograde.Lab(root, name, class_dir(root, args.class_dir), db_url=getattr(args, "db", None) or "",
                          cell_timeout=getattr(args, "cell_timeout", autograde.CELL_TIMEOUT_S),
                          notebook_timeout=getattr(args, "timeout", autograde.NOTEBOOK_TIMEOUT_S),
-                         memory_mb=getattr(args, "memory_mb", autograde.MEMORY_LIMIT_MB))
+                         memory_mb=getattr(args, "memory_mb", autograde.MEMORY_LIMIT_MB),
+                         sandbox=not getattr(args, "no_sandbox", False))
 
 
 def _roster(folder: Path, given: str | None) -> dict | None:
@@ -204,6 +205,8 @@ def register(sub) -> None:
     g.add_argument("--timeout", type=int, default=autograde.NOTEBOOK_TIMEOUT_S, help="seconds per notebook")
     g.add_argument("--memory-mb", type=int, default=autograde.MEMORY_LIMIT_MB, help="memory per hand-in (MB)")
     g.add_argument("--shard", help="grade only shard I/N of the hand-ins (used by cluster job arrays)")
+    g.add_argument("--no-sandbox", action="store_true",
+                   help="run student code without the bubblewrap sandbox (no network, own folder only)")
     g.set_defaults(run=run_grade)
 
     f = sub.add_parser("feedback", help="write one feedback HTML per student (nbgrader's feedback)")

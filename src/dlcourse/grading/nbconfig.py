@@ -2,20 +2,31 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from ..errors import CourseError
 
 CELL_TIMEOUT_S = 120        # per cell, fast mode: no cell of a lab needs more than a few seconds
 MAX_OUTPUT_LINES = 1000     # per cell, kept in the graded notebook
+MAX_OUTPUT_CHARS = 100_000  # per cell: printed text and errors, kept in the graded notebook (and grader's memory)
+MAX_RICH_CHARS = 2_000_000  # per cell: figures, HTML, results
+ERROR_HEAD = 2000           # characters of an error kept even past the limit: an error is what costs points
+TRUNCATED = "\n... output truncated by the grader: more than {:,} characters in this cell ...\n"
 CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
 
 
-def settings(labs: Path, root: Path, release: Path, db_url: str, cell_timeout: int = CELL_TIMEOUT_S) -> dict:
-    """nbgrader traits by class: sources in `labs`, class data (hand-ins, results) under `root`."""
+def settings(labs: Path, root: Path, release: Path, db_url: str, cell_timeout: int = CELL_TIMEOUT_S,
+             kernel_name: str = "") -> dict:
+    """nbgrader traits by class: sources in `labs`, class data (hand-ins, results) under `root`.
+
+    `kernel_name` replaces the notebooks' own kernel (the sandboxed one, see sandbox.py).
+    """
+    execute = {"timeout": cell_timeout, "interrupt_on_timeout": True} | ({"kernel_name": kernel_name} if kernel_name else {})
     return {
         "CourseDirectory": {
             "course_id": "dlcourse",
@@ -29,16 +40,68 @@ def settings(labs: Path, root: Path, release: Path, db_url: str, cell_timeout: i
             "ignore": [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".DS_Store"],
         },
         "ClearSolutions": {"code_stub": {"python": CODE_STUB}},
-        "Execute": {"timeout": cell_timeout, "interrupt_on_timeout": True},
-        # unix sockets, not TCP ports: parallel kernels never race for a port
-        "KernelManager": {"transport": "ipc"},
+        "Execute": execute,
         # stderr (PyTorch warnings, progress bars) must not turn a correct answer into zero points;
         # exceptions are 'error' outputs, not stderr, so they still fail the cell
         "IgnorePattern": {"enabled": True, "pattern": r"[\s\S]"},
         # a student who deleted a test cell gets it back, and is graded on it
         "OverwriteCells": {"add_missing_cells": True},
+        # lines per cell; characters per cell are capped while the output arrives (clip_output)
         "LimitOutput": {"max_lines": MAX_OUTPUT_LINES, "max_traceback": 50},
     }
+
+
+def _size(value) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, (list, tuple)):
+        return sum(_size(v) for v in value)
+    if isinstance(value, dict):
+        return sum(_size(v) for v in value.values())
+    return 8
+
+
+def _cut_lines(lines: list[str], chars: int) -> list[str]:
+    out = []
+    for line in lines:
+        if chars <= 0:
+            break
+        out.append(line[:chars])
+        chars -= len(line)
+    return out
+
+
+def clip_output(msg_type: str, content: dict, room: dict | None = None) -> tuple[dict | None, dict]:
+    """One output message of a cell, cut to what is left of the cell's budget: (content to keep or None, room left).
+
+    `room` is None for a cell's first output, then what the previous call returned. Text (streams, errors)
+    past MAX_OUTPUT_CHARS and rich data past MAX_RICH_CHARS are cut once, with a note, then dropped; a
+    cell's first error always stays (shortened), so a failing test still fails.
+    """
+    room = dict(room or {"text": MAX_OUTPUT_CHARS, "rich": MAX_RICH_CHARS, "error": False})
+    if msg_type not in ("stream", "error", "display_data", "execute_result"):
+        return content, room
+    kind = "text" if msg_type in ("stream", "error") else "rich"
+    if msg_type == "error":
+        size = _size([content.get("ename", ""), content.get("evalue", ""), content.get("traceback", [])])
+    else:
+        size = _size(content.get("text" if kind == "text" else "data", ""))
+    left, first_error = room[kind], msg_type == "error" and not room["error"]
+    room["error"] = room["error"] or msg_type == "error"
+    if size <= left:
+        room[kind] = left - size
+        return content, room
+    if left < 0 and not first_error:
+        return None, room
+    room[kind] = -1
+    note = TRUNCATED.format(MAX_OUTPUT_CHARS if kind == "text" else MAX_RICH_CHARS)
+    if msg_type == "error":
+        keep = max(left, ERROR_HEAD)
+        return {**content, "evalue": content.get("evalue", "")[:keep],
+                "traceback": _cut_lines(list(content.get("traceback", [])), keep) + [note.strip()]}, room
+    if msg_type == "stream":
+        return {**content, "text": content.get("text", "")[:max(left, 0)] + note}, room
+    return {**content, "data": {"text/plain": note.strip()}, "metadata": {}}, room
 
 
 def config_text(values: dict) -> str:
@@ -59,6 +122,24 @@ def grading_env(extra: dict | None = None) -> dict:
     return env
 
 
+def nbgrader_api(values: dict):
+    """An in-process NbGraderAPI configured with `values` (saves the seconds a new nbgrader process costs)."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import Config
+
+    Path(values["CourseDirectory"]["root"]).mkdir(parents=True, exist_ok=True)  # nbgrader works from there
+    cfg = Config({k: v for k, v in values.items() if k != "KernelManager"})  # no kernels: release, feedback
+    return NbGraderAPI(CourseDirectory(config=cfg), config=cfg)
+
+
+def nbgrader_error(result: dict) -> str:
+    """The telling line of a failed NbGraderAPI call."""
+    lines = [ln.strip() for ln in (result.get("error") or result.get("log") or "").splitlines() if ln.strip()]
+    errors = [ln for ln in lines if ("Error" in ln or "ERROR" in ln) and "NbGraderException" not in ln]
+    return (errors or lines or ["no message from nbgrader"])[-1][:200]
+
+
 def run_nbgrader(args: list[str], workdir: Path, values: dict, timeout: float | None = None,
                  env: dict | None = None, preexec_fn=None) -> subprocess.CompletedProcess:
     """Run `nbgrader ARGS` in `workdir` with `values` as its configuration; output captured.
@@ -67,6 +148,8 @@ def run_nbgrader(args: list[str], workdir: Path, values: dict, timeout: float | 
     subprocess.TimeoutExpired is raised.
     """
     workdir.mkdir(parents=True, exist_ok=True)
+    sockets = tempfile.mkdtemp(prefix="dlck-")
+    values = {**values, "KernelManager": {**values.get("KernelManager", {}), "ip": os.path.join(sockets, "kernel")}}
     (workdir / "nbgrader_config.py").write_text(config_text(values), encoding="utf-8")
     cmd = [sys.executable, "-m", "nbgrader", *args]
     with subprocess.Popen(cmd, cwd=workdir, env=env or grading_env(), stdout=subprocess.PIPE,
@@ -86,4 +169,5 @@ def run_nbgrader(args: list[str], workdir: Path, values: dict, timeout: float | 
                 os.killpg(proc.pid, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
                 pass
+            shutil.rmtree(sockets, ignore_errors=True)
     return subprocess.CompletedProcess(cmd, proc.returncode, out, "")

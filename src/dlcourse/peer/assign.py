@@ -246,8 +246,8 @@ def _split(g: Graph, roster: Roster, is_late: list[bool], k: int, rng: random.Ra
                 pool[index] = last
                 where[last] = index
             g.remove(r, a)
-            g.add(r, x)
-            g.add(x, a)
+            g.add(r, x, fixed=True)       # fixed, so that the listed change stays true
+            g.add(x, a, fixed=True)
             done.append((r, a, x))
     return done
 

@@ -275,19 +275,14 @@ def balance(g: Graph, cap: list[int], side: str) -> None:
             g.remove(old, partner)
             g.add(new, partner)
 
-    if not any(short(v) > 0 for v in range(n)):
-        return
     improved = True
     while improved:
         improved = False
-        lowest = min(short(v) for v in range(n))
-        for start in sorted(range(n), key=lambda v: (-short(v), v)):
-            gap = short(start)
-            if gap - 2 < lowest:
-                break
-            if _shift(start, gap, n, short, allowed, free, move, theirs):
+        shorts = [short(v) for v in range(n)]
+        lowest = min(shorts, default=0)
+        for start in sorted((v for v in range(n) if shorts[v] - 2 >= lowest), key=lambda v: (-shorts[v], v)):
+            while short(start) - 2 >= lowest and _shift(start, short(start), n, short, allowed, free, move, theirs):
                 improved = True
-                break
 
 
 def _shift(start, gap, n, short, allowed, free, move, theirs) -> bool:
