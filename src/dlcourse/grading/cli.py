@@ -89,6 +89,10 @@ def format_table(rows: list[tables.Row], found: dict[str, intake.Handin]) -> str
 
 
 def run_grade(args) -> int:
+    if getattr(args, "slurm", False) or getattr(args, "lsf", False) or getattr(args, "merge_shards", None):
+        from . import cluster  # intake here, grading in a cluster job array, then a merge
+
+        return cluster.run(args)
     lab = _lab(args)
     if args.from_path and not Path(args.from_path).exists():
         raise CourseError(f"hand-in folder {args.from_path} does not exist: give the folder or zip your learning "
@@ -206,7 +210,11 @@ def register(sub) -> None:
     g.add_argument("--memory-mb", type=int, default=autograde.MEMORY_LIMIT_MB, help="memory per hand-in (MB)")
     g.add_argument("--shard", help="grade only shard I/N of the hand-ins (used by cluster job arrays)")
     g.add_argument("--no-sandbox", action="store_true",
-                   help="run student code without the bubblewrap sandbox (no network, own folder only)")
+                   help="run student code unsandboxed (by default a bubblewrap sandbox gives it no network "
+                        "and no file of the class but its own folder)")
+    from .cluster import add_options  # --slurm, --lsf, --shards, --partition, --time, --wait
+
+    add_options(g)
     g.set_defaults(run=run_grade)
 
     f = sub.add_parser("feedback", help="write one feedback HTML per student (nbgrader's feedback)")

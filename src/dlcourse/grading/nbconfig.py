@@ -41,6 +41,9 @@ def settings(labs: Path, root: Path, release: Path, db_url: str, cell_timeout: i
         },
         "ClearSolutions": {"code_stub": {"python": CODE_STUB}},
         "Execute": execute,
+        # unix sockets, not TCP ports: parallel kernels never race for a port, and a sandboxed kernel
+        # (no network of its own) is still reachable through its socket files
+        "KernelManager": {"transport": "ipc"},
         # stderr (PyTorch warnings, progress bars) must not turn a correct answer into zero points;
         # exceptions are 'error' outputs, not stderr, so they still fail the cell
         "IgnorePattern": {"enabled": True, "pattern": r"[\s\S]"},

@@ -1,9 +1,11 @@
 """A bubblewrap (bwrap) sandbox for the kernels that run student code; nbgrader itself stays outside.
 
 Inside, the kernel sees a read-only system and Python, a private /tmp, no network, no other process,
-and exactly one writable folder of the class: the autograded/<student>/<lab>/ folder it runs in, where
-the notebook being graded (which holds the hidden tests) reads as empty. Everything else of the class
-(hand-ins, gradebook, results) and the source notebooks (labs/) is simply not there.
+and exactly one writable folder of the class: the autograded/<student>/<lab>/ folder it runs in, shown
+as /home/student/<lab>, where the notebook being graded (it holds the hidden tests) cannot be read.
+Everything else of the class (hand-ins, gradebook, results) and the source notebooks (labs/) is simply
+not there. The kernel runs as "nobody" in a user namespace of its own, without capabilities (on the
+host it is the grader's user), with only the harmless part of the grader's environment (no tokens).
 
 How it is wired: the grading worker writes a kernelspec (`kernelspec`) and the `Policy` into its private
 folder; nbgrader selects that kernel (`Execute.kernel_name`); jupyter_client starts its argv,
@@ -28,11 +30,12 @@ KERNEL_NAME = "dlcourse-sandbox"
 UID = 65534                     # "nobody" inside; files it writes belong to the grader's user outside
 TMP_MB = 1024                   # size of the private /tmp and of /dev/shm (memory-backed)
 HOME = "/tmp/home"
+STUDENT_HOME = "/home/student"  # the kernel's folder appears as /home/student/<lab>
 DATA = "/tmp/dlcourse-data"     # DLCOURSE_DATA inside: writable, the host's cached data sets read-only in it
-FIX = "install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap) or pass --no-sandbox"
+FIX = "install bubblewrap (apt-get install bubblewrap), or pass --no-sandbox to silence this"
+# the harmless part of /etc (graded as root, the kernel may read root's files that it can see: no ssl/, no shadow)
 ETC = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "passwd", "group", "nsswitch.conf", "host.conf", "hosts",
-       "localtime", "timezone", "mime.types", "fonts", "ssl", "ca-certificates", "alternatives", "os-release",
-       "debian_version", "matplotlibrc")
+       "localtime", "timezone", "mime.types", "fonts", "alternatives", "os-release", "debian_version", "matplotlibrc")
 SYSTEM = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 ENV_KEEP = {"LANG", "LANGUAGE", "TZ", "TERM", "MPLBACKEND", "PYTHONWARNINGS", "PYTHONHASHSEED", "PYTHONPATH",
             "PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE", "PYTHONIOENCODING", "TQDM_DISABLE", "NBGRADER_EXECUTION",
@@ -94,20 +97,28 @@ def inside(path: str, folder: str) -> bool:
     return path != folder and path.startswith(folder.rstrip("/") + "/")
 
 
+def inside_path(workdir: str) -> str:
+    """Where the kernel's folder appears inside: the class folder's real location is nobody's business."""
+    return f"{STUDENT_HOME}/{os.path.basename(workdir.rstrip('/'))}"
+
+
 def bwrap_argv(policy: Policy, workdir: str, connection_file: str, notebooks: list[str] = ()) -> list[str]:
     """The command that runs ipykernel in the sandbox, in `workdir` (the only writable folder of the host).
 
-    `notebooks` (files in `workdir`) read as empty inside: the graded notebook holds the hidden tests.
+    `workdir` appears as inside_path(workdir); the `notebooks` in it (the graded notebook holds the hidden
+    tests) cannot be read. The rest of the file system is read-only, /tmp aside.
     """
     if not inside(workdir, policy.workdirs_under):
         raise SandboxError(f"refusing to run a kernel in {workdir}: not below {policy.workdirs_under}")
+    work = inside_path(workdir)
     args = [policy.bwrap, *base_args(policy)]
-    if policy.sockets:
+    if policy.sockets:  # the kernel creates its socket files there: same path inside as outside
         args += ["--bind", policy.sockets, policy.sockets]
-    args += ["--ro-bind", connection_file, connection_file, "--bind", workdir, workdir]
+    args += ["--ro-bind", connection_file, connection_file, "--bind", workdir, work]
     for nb in notebooks:
-        args += ["--ro-bind", "/dev/null", nb]
-    return args + ["--chdir", workdir, "--", policy.python, "-m", "ipykernel_launcher", "-f", connection_file]
+        args += ["--ro-bind", "/dev/null", f"{work}/{os.path.basename(nb)}"]
+    return args + ["--remount-ro", "/", "--chdir", work, "--",
+                   policy.python, "-m", "ipykernel_launcher", "-f", connection_file]
 
 
 def kernel_env(environ: dict[str, str], policy: Policy) -> dict[str, str]:
@@ -118,11 +129,15 @@ def kernel_env(environ: dict[str, str], policy: Policy) -> dict[str, str]:
 
 
 def hide_mounts(hidden: list[tuple[str, bool]], visible: list[str]) -> list[list[str]]:
-    """Cover each (path, is_dir) that lies inside a `visible` folder: a folder by an empty tmpfs, a file by /dev/null."""
-    out = []
-    for path, is_dir in hidden:
-        if any(inside(path, v) for v in visible):
+    """Cover each (path, is_dir) that lies inside a `visible` folder: a folder by an empty tmpfs, a file by /dev/null.
+
+    A path inside a folder covered already needs nothing more.
+    """
+    out, covered = [], []
+    for path, is_dir in sorted(hidden, key=lambda h: os.path.normpath(h[0]).count("/")):
+        if any(inside(path, v) for v in visible) and not any(path == c or inside(path, c) for c in covered):
             out.append(["--tmpfs", path] if is_dir else ["--ro-bind", "/dev/null", path])
+            covered += [path] if is_dir else []
     return out
 
 
@@ -151,7 +166,8 @@ def kernelspec(python: str, policy_file: str) -> dict:
 
 def warning(reason: str) -> str:
     """The one line printed when a sandbox was asked for but cannot run."""
-    return f"warning: no sandbox ({reason}): student code runs unsandboxed; to fix, {FIX}"
+    return (f"warning: {reason}, so grading runs unsandboxed (student code may read other hand-ins and use the "
+            f"network); to fix, {FIX}")
 
 
 # ---- I/O at the edges: probing bwrap, inspecting the host, writing the kernelspec ----
@@ -226,12 +242,14 @@ def make_policy(class_dir: Path, hidden: list[Path], env: dict[str, str], python
     bwrap, _, modern = _probe(BWRAP)
     code = outermost(interpreter_paths(python, env))
     system = [m[1] for m in system_mounts() if m[0] == "--ro-bind"]
-    python_mounts = [["--ro-bind", p, p] for p in code if not any(p == s or inside(p, s) for s in system)]
+    python_mounts = [["--ro-bind", p, p] for p in code if p != "/" and not any(p == s or inside(p, s) for s in system)]
     secret = [os.path.realpath(p) for p in [class_dir, *hidden]] + [str(p) for p in [class_dir, *hidden]]
     covered = hide_mounts([(p, os.path.isdir(p)) for p in dict.fromkeys(secret) if os.path.lexists(p)],
                           system + code)
     venv_bin = str(Path(python).parent)
+    # JPY_PARENT_PID=1: the grader is outside the pid namespace, bwrap --die-with-parent watches it instead
     fixed = {"HOME": HOME, "TMPDIR": "/tmp", "DLCOURSE_DATA": DATA, "USER": "student", "LOGNAME": "student",
+             "JPY_PARENT_PID": "1",
              "PATH": f"{venv_bin}:/usr/local/bin:/usr/bin:/bin", "MPLCONFIGDIR": f"{HOME}/.config/matplotlib"}
     return Policy(bwrap, python, system_mounts() + python_mounts + data_mounts(data_dir()) + covered,
                   os.path.realpath(class_dir / "autograded"), fixed, modern=modern)
@@ -263,8 +281,11 @@ def scrub(folder: str) -> list[str]:
     for parent, dirs, files in os.walk(folder):
         for name in dirs + files:
             path = os.path.join(parent, name)
-            mode = os.lstat(path).st_mode
-            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-                os.unlink(path)
-                removed.append(path)
+            try:
+                mode = os.lstat(path).st_mode
+                if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                    os.unlink(path)
+                    removed.append(path)
+            except OSError:
+                pass
     return removed

@@ -4,8 +4,8 @@ Protocol: one JSON line per request on stdin ({"lab": ..., "student": ...}), one
 on the private channel the parent reads (the original stdout). Everything else, the kernel's output
 included, goes to stderr, so a hand-in cannot forge a reply. Started by `Worker` below.
 
-The worker's private folder (`socket_dir`) holds the kernels' IPC sockets (ipc/), their connection files
-(runtime/) and, when grading is sandboxed, the sandbox kernelspec (share/kernels/).
+The worker's private folder (`socket_dir`, also its TMPDIR) holds the kernels' IPC sockets (ipc/), their
+connection files and, when grading is sandboxed, the sandbox kernelspec (share/kernels/).
 """
 from __future__ import annotations
 
@@ -94,8 +94,9 @@ class Worker:
         self.socket_dir = ""
 
     def _env(self) -> dict:
-        """The worker's environment: its connection files, and the sandbox kernelspec, in its private folder."""
-        env = dict(self.env, JUPYTER_RUNTIME_DIR=os.path.join(self.socket_dir, "runtime"))
+        """The worker's environment: kernel connection files (temporary files) and the sandbox kernelspec
+        go to its private folder."""
+        env = dict(self.env, TMPDIR=self.socket_dir)
         if self.sandbox is not None:
             from dataclasses import replace
 

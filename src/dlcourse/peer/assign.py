@@ -6,6 +6,7 @@ give the same pairs in every process.
 """
 from __future__ import annotations
 
+import itertools
 import random
 from collections import Counter
 from dataclasses import dataclass, field
@@ -50,7 +51,7 @@ class Roster:
     label: list[str | None]
     size: list[int]
 
-    def codes(self, pairs: set[Pair]) -> "PairCodes":
+    def codes(self, pairs: set[Pair]) -> PairCodes:
         """The pairs as the engine sees them: codes r * n + a (looked up lazily, nothing converted)."""
         return PairCodes(self.ids, pairs)
 
@@ -152,8 +153,8 @@ def add_late(lab: str, pairs: list[Pair], late, groups: dict[str, str], history:
 
     Late students review each other first. What remains needs existing students, who then get one extra
     hand-in or reviewer each, spread as evenly as possible. With `rebalance`, existing pairs r->a are split
-    into r->x and x->a for a late student x instead, so that everyone keeps exactly k (this changes pairs).
-    """
+    into r->x and x->a for a late student x instead (or r->x and y->a for two late students), so that
+    everyone keeps exactly k (this changes pairs)."""
     existing = {r for r, _ in pairs} | {a for _, a in pairs}
     late = sorted(set(late))
     if not late:
@@ -187,9 +188,9 @@ def add_late(lab: str, pairs: list[Pair], late, groups: dict[str, str], history:
          [k if is_late[v] else orig_in[v] for v in range(n)], rng)
     notes: list[str] = []
     if rebalance:
-        for r, a, x in _split(g, roster, is_late, k, rng):
+        for r, a, x, y in _split(g, is_late, k, rng):
             notes.append(f"changed pair: {roster.ids[r]} -> {roster.ids[a]} became {roster.ids[r]} -> "
-                         f"{roster.ids[x]} and {roster.ids[x]} -> {roster.ids[a]} (--rebalance)")
+                         f"{roster.ids[x]} and {roster.ids[y]} -> {roster.ids[a]} (--rebalance)")
     frozen = g.freeze()          # keep the late-to-late pairs: they are what saves extra load
     level = 0                    # level 0 fills existing students below k, each further level allows one more
     while late_short():
@@ -206,49 +207,60 @@ def add_late(lab: str, pairs: list[Pair], late, groups: dict[str, str], history:
     return Plan(lab, k, result, list(roster.ids), list(roster.ids), reasons, notes)
 
 
-def _split(g: Graph, roster: Roster, is_late: list[bool], k: int, rng: random.Random):
-    """Split existing pairs r->a into r->x, x->a until each late x has k of each (or nothing fits)."""
+def _split(g: Graph, is_late: list[bool], k: int, rng: random.Random) -> list[tuple[int, int, int, int]]:
+    """Split existing pairs r->a into r->x and y->a, where late x needs a reviewer and late y a hand-in
+    (mostly x = y), until the late students have k of each or no pair fits. Returns (r, a, x, y) per split."""
     n = g.n
     pool = [r * n + a for r in range(n) for a in sorted(g.out[r]) if not is_late[r] and not is_late[a]]
     where = {code: i for i, code in enumerate(pool)}
     group = g.group
     done = []
 
-    def price(x: int, r: int, a: int) -> int | None:
-        if r == x or a == x or group[x] in (group[r], group[a]) or x in g.out[r] or a in g.out[x]:
+    def price(x: int, y: int, r: int, a: int) -> int | None:
+        if (r in (x, y) or a in (x, y) or group[x] == group[r] or group[y] == group[a]
+                or x in g.out[r] or a in g.out[y]):
             return None
-        return g.price(r, x) + g.price(x, a)
+        return g.price(r, x) + g.price(y, a)
 
-    order = [v for v in range(n) if is_late[v]]
-    rng.shuffle(order)
-    for x in order:
-        while len(g.out[x]) < k and len(g.inn[x]) < k and pool:
-            choice, best = None, None
-            for _ in range(40):
-                code = pool[rng.randrange(len(pool))]
-                p = price(x, *divmod(code, n))
+    def choose(x: int, y: int) -> int | None:
+        for _ in range(40):
+            code = pool[rng.randrange(len(pool))]
+            if price(x, y, *divmod(code, n)) == 0:
+                return code
+        best, best_price = None, None
+        for code in pool:
+            p = price(x, y, *divmod(code, n))
+            if p is not None and (best_price is None or p < best_price):
+                best, best_price = code, p
                 if p == 0:
-                    choice, best = code, 0
                     break
-            if best != 0:
-                for code in pool:
-                    p = price(x, *divmod(code, n))
-                    if p is not None and (best is None or p < best):
-                        choice, best = code, p
-                        if p == 0:
-                            break
-            if choice is None:
-                break
-            r, a = divmod(choice, n)
-            index = where.pop(choice)
-            last = pool.pop()
-            if last != choice:
-                pool[index] = last
-                where[last] = index
-            g.remove(r, a)
-            g.add(r, x, fixed=True)       # fixed, so that the listed change stays true
-            g.add(x, a, fixed=True)
-            done.append((r, a, x))
+        return best
+
+    late = [v for v in range(n) if is_late[v]]
+    rng.shuffle(late)
+    stuck: set[tuple[int, int]] = set()
+    while pool:
+        wants_in = [x for x in late if len(g.inn[x]) < k]
+        wants_out = [y for y in late if len(g.out[y]) < k]
+        options = itertools.chain(((x, x) for x in wants_in if len(g.out[x]) < k),
+                                  ((x, y) for x in wants_in for y in wants_out if x != y))
+        x, y = next((pair for pair in options if pair not in stuck), (None, None))
+        if x is None:
+            break
+        code = choose(x, y)
+        if code is None:
+            stuck.add((x, y))
+            continue
+        r, a = divmod(code, n)
+        index = where.pop(code)
+        last = pool.pop()
+        if last != code:
+            pool[index] = last
+            where[last] = index
+        g.remove(r, a)
+        g.add(r, x, fixed=True)       # fixed, so that the listed change stays true
+        g.add(y, a, fixed=True)
+        done.append((r, a, x, y))
     return done
 
 

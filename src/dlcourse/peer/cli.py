@@ -13,8 +13,9 @@ as passed once their reviews are done.
       Late hand-ins (CSV student_id) get k reviewers and review k hand-ins; every existing pair is kept. Late
       students review each other first; the rest falls on existing students, at most one extra each where
       possible, and the summary names who got more and why. --rebalance instead CHANGES existing pairs: a pair
-      r->a becomes r->x and x->a for a late student x, so that everyone keeps exactly k (each changed pair is
-      listed). k defaults to the most common number of reviewers per hand-in in FILE.
+      r->a becomes r->x and x->a for a late student x (or r->x and y->a for two late students), so that
+      everyone keeps exactly k (each changed pair is listed). k defaults to the most common number of
+      reviewers per hand-in in FILE.
   dlcourse peer drop LAB --assignments FILE --students ID [ID ...] --out FILE [--remove-their-handins]
       Dropped students stop reviewing; the hand-ins they had get new reviewers (the extra load spread evenly).
       Their own hand-in is still reviewed, or removed with --remove-their-handins (its reviewers then get

@@ -11,7 +11,7 @@ then removes soft-rule costs with degree-preserving swaps. Pairs added with `fix
 from __future__ import annotations
 
 import random
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Container
 
 HISTORY = 1000
@@ -100,35 +100,75 @@ def fill(g: Graph, out_cap: list[int], in_cap: list[int], rng: random.Random) ->
     balance(g, out_cap, "out")
 
 
+class _Pool:
+    """A list with O(1) removal by value, for random picks."""
+
+    def __init__(self, items):
+        self.items = list(items)
+        self.where = {x: i for i, x in enumerate(self.items)}
+
+    def discard(self, x: int) -> None:
+        index = self.where.pop(x, None)
+        if index is not None:
+            last = self.items.pop()
+            if last != x:
+                self.items[index] = last
+                self.where[last] = index
+
+
 def greedy(g: Graph, out_cap: list[int], in_cap: list[int], rng: random.Random, tries: int = 8) -> None:
-    """Random filling: each reviewer in turn (biggest groups first) takes cheap open authors."""
+    """Random filling in rounds: each round gives every reviewer at most one more author and opens only the
+    least-reviewed authors (one above the lowest count), so that a shortage is spread from the start rather
+    than left to `balance`. When a round adds nothing, the authors' full caps are opened."""
+    relaxed = False
+    while True:
+        low = min((len(g.inn[a]) for a in range(g.n) if len(g.inn[a]) < in_cap[a]), default=None)
+        if low is None:
+            return
+        before = g.size()
+        _greedy_round(g, [min(c, len(g.out[r]) + 1) for r, c in enumerate(out_cap)],
+                      in_cap if relaxed else [min(c, low + 1) for c in in_cap], rng, tries)
+        if g.size() == before:
+            if relaxed:
+                return
+            relaxed = True
+
+
+def _greedy_round(g: Graph, out_cap: list[int], in_cap: list[int], rng: random.Random, tries: int) -> None:
+    """Each reviewer in turn (biggest groups first, then fewest pairs) takes cheap open authors."""
     n = g.n
-    open_list = [a for a in range(n) if len(g.inn[a]) < in_cap[a]]
-    rng.shuffle(open_list)
-    where = {a: i for i, a in enumerate(open_list)}
-    sizes: dict[int, int] = {}
-    for v in range(n):
-        sizes[g.group[v]] = sizes.get(g.group[v], 0) + 1
+    pool = [a for a in range(n) if len(g.inn[a]) < in_cap[a]]
+    rng.shuffle(pool)
+    everyone = _Pool(pool)
+    sizes = Counter(g.group)
+    rank = {group: i for i, group in enumerate(rng.sample(sorted(sizes), len(sizes)))}
     order = [r for r in range(n) if len(g.out[r]) < out_cap[r]]
     rng.shuffle(order)
-    order.sort(key=lambda r: -sizes[g.group[r]])
+    order.sort(key=lambda r: (-sizes[g.group[r]], rank[g.group[r]], len(g.out[r])))   # groups kept together
+    big = max(32, n // 20)
+    outside, outside_of = None, None          # for a big group: the open authors outside it
     for r in order:
-        while len(g.out[r]) < out_cap[r] and open_list:
-            a = _pick(g, r, open_list, rng, tries)
+        pools = [everyone]
+        if sizes[g.group[r]] >= big:
+            if outside_of != g.group[r]:
+                outside_of = g.group[r]
+                outside = _Pool(a for a in everyone.items if g.group[a] != outside_of)
+            pools = [outside, everyone]
+        while len(g.out[r]) < out_cap[r] and everyone.items:
+            a = _pick(g, r, pools[0].items, rng, tries)
             if a is None:
                 break
             g.add(r, a)
             if len(g.inn[a]) >= in_cap[a]:
-                index = where.pop(a)
-                last = open_list.pop()
-                if last != a:
-                    open_list[index] = last
-                    where[last] = index
+                for p in pools:
+                    p.discard(a)
 
 
 def _pick(g: Graph, r: int, candidates: list[int], rng: random.Random, tries: int) -> int | None:
     """A cheap author for r among candidates: random samples first, then a full scan."""
     m = len(candidates)
+    if m == 0:
+        return None
     if m > 4 * tries:
         for _ in range(tries):
             a = candidates[rng.randrange(m)]
@@ -152,15 +192,21 @@ def augment(g: Graph, out_cap: list[int], in_cap: list[int], rng: random.Random)
     short = [r for r in range(g.n) if len(g.out[r]) < out_cap[r]]
     rng.shuffle(short)
     needy = {a for a in range(g.n) if len(g.inn[a]) < in_cap[a]}
+    # A failed search's tree (reviewers and authors it reached) lies on no later augmenting path either
+    # (the Hungarian-tree argument), so those students are left out of every later search.
+    dead: set[int] = set()
+    live: dict[tuple[int, bool], set[int]] = {}     # authors not in a failed tree, by (group, open)
+    for a in range(g.n):
+        live.setdefault((g.group[a], bool(g.open and g.open[a])), set()).add(a)
     for r in short:
-        while len(g.out[r]) < out_cap[r] and needy:
+        while len(g.out[r]) < out_cap[r] and needy and r not in dead:
             d = _direct(g, r, needy) if len(needy) <= 256 else None
             if d is None and len(needy) <= 64:
                 d = _two_step(g, r, needy, rng)
             if d is None:
-                d = _search(g, r, in_cap)
+                d = _search(g, r, in_cap, dead, live)
             if d is None:
-                break          # no path from r now means none later either (Berge)
+                break
             if len(g.inn[d]) >= in_cap[d]:
                 needy.discard(d)
 
@@ -178,10 +224,10 @@ def _direct(g: Graph, r: int, needy: set[int]) -> int | None:
 
 
 def _two_step(g: Graph, r: int, needy: set[int], rng: random.Random, samples: int = 200) -> int | None:
-    """Move a pair r2 -> a1 to r -> a1 and give r2 a needy author d instead."""
+    """Move a pair r2 -> a1 to r -> a1 and give r2 a needy author d instead (cheapest of random samples)."""
     if not g.free:
         return None
-    found = None
+    best = None                 # (price, r2, a1, d)
     targets = sorted(needy)
     for _ in range(samples):
         r2, a1 = divmod(g.free[rng.randrange(len(g.free))], g.n)
@@ -189,39 +235,41 @@ def _two_step(g: Graph, r: int, needy: set[int], rng: random.Random, samples: in
             continue
         for d in targets:
             if d != a1 and g.can_add(r2, d):
-                if g.price(r, a1) == 0 and g.price(r2, d) == 0:
-                    found = (r2, a1, d)
-                    break
-                found = found or (r2, a1, d)
-        if found and g.price(r, found[1]) == 0 and g.price(found[0], found[2]) == 0:
+                price = g.price(r, a1) + g.price(r2, d)
+                if best is None or price < best[0]:
+                    best = (price, r2, a1, d)
+        if best is not None and best[0] == 0:
             break
-    if found is None:
+    if best is None:
         return None
-    r2, a1, d = found
+    _, r2, a1, d = best
     g.remove(r2, a1)
     g.add(r, a1)
     g.add(r2, d)
     return d
 
 
-def _search(g: Graph, source: int, in_cap: list[int]) -> int | None:
-    """Breadth-first search for an augmenting path from reviewer `source`; applies it and returns its end."""
+def _search(g: Graph, source: int, in_cap: list[int], dead: set[int],
+            live: dict[tuple[int, bool], set[int]]) -> int | None:
+    """Breadth-first search for an augmenting path from reviewer `source`; applies it and returns its end.
+    When there is none, the reviewers it reached join `dead` and the authors leave `live`."""
     n = g.n
-    # unvisited authors bucketed by (group, open) so a reviewer skips its own group at once
+    # unvisited live authors by (group, open), copied on first use, so a reviewer skips its own group at once
     buckets: dict[tuple[int, bool], set[int]] = {}
-    for a in range(n):
-        buckets.setdefault((g.group[a], bool(g.open and g.open[a])), set()).add(a)
+    remaining = dict.fromkeys(live)                   # buckets not yet emptied by this search
     came_by: dict[int, int | None] = {source: None}   # reviewer -> author whose pair it gives up
     reached_from: dict[int, int] = {}                 # author -> reviewer that takes it
     queue = deque([source])
     while queue:
         r = queue.popleft()
         r_open = g.open is None or g.open[r]
-        for key in list(buckets):
+        for key in list(remaining):
             group, a_open = key
             if group == g.group[r] or not (r_open or a_open):
                 continue
-            bucket = buckets[key]
+            bucket = buckets.get(key)
+            if bucket is None:
+                bucket = buckets[key] = set(live[key])
             for a in list(bucket):
                 if a == r or a in g.out[r]:
                     continue
@@ -231,11 +279,17 @@ def _search(g: Graph, source: int, in_cap: list[int]) -> int | None:
                     _apply_path(g, a, came_by, reached_from)
                     return a
                 for r2 in g.inn[a]:
-                    if r2 not in came_by and r2 * n + a in g.free_pos:
+                    if r2 not in came_by and r2 not in dead and r2 * n + a in g.free_pos:
                         came_by[r2] = a
                         queue.append(r2)
             if not bucket:
-                del buckets[key]
+                del remaining[key]
+    dead.update(came_by)
+    for a in reached_from:
+        key = (g.group[a], bool(g.open and g.open[a]))
+        live[key].discard(a)
+        if not live[key]:
+            del live[key]
     return None
 
 
@@ -275,41 +329,66 @@ def balance(g: Graph, cap: list[int], side: str) -> None:
             g.remove(old, partner)
             g.add(new, partner)
 
+    members: dict[int, list[int]] = {}
+    for v in range(n):
+        members.setdefault(g.group[v], []).append(v)
+    tally = Counter(short(v) for v in range(n))      # how many students are short by each amount
+
+    def lowest() -> int:
+        return min(value for value, count in tally.items() if count)
+
     improved = True
     while improved:
         improved = False
         shorts = [short(v) for v in range(n)]
-        lowest = min(shorts, default=0)
-        for start in sorted((v for v in range(n) if shorts[v] - 2 >= lowest), key=lambda v: (-shorts[v], v)):
-            while short(start) - 2 >= lowest and _shift(start, short(start), n, short, allowed, free, move, theirs):
+        for start in sorted((v for v in range(n) if shorts[v] - 2 >= lowest()), key=lambda v: (-shorts[v], v)):
+            while short(start) - 2 >= lowest():
+                gap = short(start)
+                donor = _shift(g, start, gap, members, short, allowed, free, move, theirs)
+                if donor is None:
+                    break
+                tally[gap] -= 1
+                tally[gap - 1] += 1
+                tally[short(donor) - 1] -= 1
+                tally[short(donor)] += 1
                 improved = True
 
 
-def _shift(start, gap, n, short, allowed, free, move, theirs) -> bool:
-    """One unit from a student short by at most gap-2 to `start`, along an alternating path."""
+def _shift(g: Graph, start, gap, members, short, allowed, free, move, theirs) -> int | None:
+    """One unit from a student short by at most gap-2 to `start`, along an alternating path; the donor."""
     parent: dict[int, tuple[int, int]] = {}
-    seen_partners: set[int] = set()
+    unseen: dict[int, set[int]] = {}                  # partners not yet expanded, by group, copied on first use
+    remaining = dict.fromkeys(members)
     queue = deque([start])
     visited = {start}
     while queue:
         v = queue.popleft()
-        for partner in range(n):
-            if partner in seen_partners or not allowed(partner, v):
+        for group in list(remaining):
+            if group == g.group[v]:
                 continue
-            seen_partners.add(partner)
-            for w in list(theirs[partner]):
-                if w in visited or not free(partner, w):
+            people = unseen.get(group)
+            if people is None:
+                people = unseen[group] = set(members[group])
+            for partner in list(people):
+                if not allowed(partner, v):
                     continue
-                visited.add(w)
-                parent[w] = (partner, v)
-                if short(w) <= gap - 2:
-                    while w != start:
-                        partner_w, previous = parent[w]
-                        move(partner_w, w, previous)
-                        w = previous
-                    return True
-                queue.append(w)
-    return False
+                people.discard(partner)
+                if not people:
+                    del remaining[group]
+                for w in list(theirs[partner]):
+                    if w in visited or not free(partner, w):
+                        continue
+                    visited.add(w)
+                    parent[w] = (partner, v)
+                    if short(w) <= gap - 2:
+                        donor = w
+                        while w != start:
+                            partner_w, previous = parent[w]
+                            move(partner_w, w, previous)
+                            w = previous
+                        return donor
+                    queue.append(w)
+    return None
 
 
 # -- soft rules --------------------------------------------------------------------------------------------
