@@ -21,15 +21,17 @@ elif command -v conda >/dev/null; then
   conda activate "${CONDA_ENV:-dlcourse}"
 fi
 set -euo pipefail
-nvidia-smi --query-gpu=name,memory.total --format=csv,noheader 2>/dev/null || echo "no GPU visible: the notebook runs on the CPU"
+nvidia-smi --query-gpu=name,memory.total --format=csv,noheader 2>/dev/null \
+  || echo "no GPU visible: the notebook runs on the CPU"
 
 NOTEBOOK=${1:-${NOTEBOOK:-}}
 if [[ -z "$NOTEBOOK" ]]; then
   PORT=${PORT:-$((8800 + RANDOM % 1000))}
   NODE=$(hostname)
   echo "JupyterLab runs on $NODE, port $PORT. On your laptop run"
-  echo "    ssh -N -L $PORT:$NODE:$PORT $USER@<the cluster's login node>"
-  echo "then open the http://127.0.0.1:$PORT/lab?token=... address printed below. Stop it: scancel ${SLURM_JOB_ID:-<job id>}"
+  echo "    ssh -N -L $PORT:$NODE:$PORT ${USER:-you}@<the cluster's login node>"
+  echo "then open the http://127.0.0.1:$PORT/lab?token=... address printed below."
+  echo "Stop it: scancel ${SLURM_JOB_ID:-<job id>}"
   exec jupyter lab --no-browser --ip="$NODE" --port="$PORT"
 fi
 

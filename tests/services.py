@@ -95,7 +95,8 @@ def postgres_bin() -> Path:
     """The newest PostgreSQL server binaries Debian installed (/usr/lib/postgresql/<version>/bin)."""
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/postgres"), key=lambda p: int(Path(p).parts[4]))
     if not found:
-        raise Unavailable("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres): apt-get install postgresql")
+        raise Unavailable("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres): "
+                          "apt-get install postgresql")
     return Path(found[-1]).parent
 
 
@@ -106,7 +107,8 @@ def _server_user() -> str | None:
     try:
         return pwd.getpwnam("postgres").pw_name
     except KeyError:
-        raise Unavailable("running as root and there is no 'postgres' user: apt-get install postgresql creates it") from None
+        raise Unavailable("running as root and there is no 'postgres' user: apt-get install postgresql "
+                          "creates it") from None
 
 
 def start_postgres() -> Postgres:

@@ -58,7 +58,8 @@ def class_dir(root: Path) -> Path:
 # ---------------------------------------------------------------- job scripts, no scheduler needed
 
 def test_templates_times_and_job_ids():
-    assert cluster.render("#X a\n{{empty}}\n\nrun {{ cmd }} $TASK\n", {"empty": "", "cmd": "go"}) == "#X a\n\nrun go $TASK\n"
+    text = cluster.render("#X a\n{{empty}}\n\nrun {{ cmd }} $TASK\n", {"empty": "", "cmd": "go"})
+    assert text == "#X a\n\nrun go $TASK\n"
     with pytest.raises(CourseError, match="unknown placeholder"):
         cluster.render("{{nope}}", {})
     assert cluster.time_seconds("01:30:00") == 5400 and cluster.time_seconds("2-00:00:01") == 172801
@@ -81,7 +82,8 @@ def fake_bsub(tmp_path, monkeypatch) -> Path:
     bindir.mkdir()
     (bindir / "bsub").write_text(
         "#!/bin/sh\nn=$(ls \"$FAKE_BSUB_LOG\" | grep -c args)\n"
-        "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > \"$FAKE_BSUB_LOG/$n.args\"\ncat > \"$FAKE_BSUB_LOG/$n.stdin\"\n"
+        "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > \"$FAKE_BSUB_LOG/$n.args\"\n"
+        "cat > \"$FAKE_BSUB_LOG/$n.stdin\"\n"
         "echo \"Job <$((4711 + n))> is submitted to queue <normal>.\"\n")
     (bindir / "bsub").chmod(0o755)
     monkeypatch.setenv("FAKE_BSUB_LOG", str(log))

@@ -14,7 +14,6 @@ from dlcourse.cli import main
 from dlcourse.grading.autograde import default_db_url, with_driver
 from dlcourse.grading.merge import submission_table
 
-pytestmark = pytest.mark.services
 COURSE = "dlcourse"
 
 
@@ -44,6 +43,7 @@ def two_handins(root: Path) -> Path:
     return box
 
 
+@pytest.mark.services
 def test_postgres_gradebook_matches_sqlite(tiny, pg_url, tmp_path):
     from sqlalchemy import create_engine, inspect, text
 

@@ -142,7 +142,8 @@ def test_student_code_is_confined(tiny, bwrap, listener, monkeypatch, capsys):
         listener.accept()
     assert {"labs": digest(tiny / "labs"), "weeks": digest(tiny / "weeks")} == before
     assert not list(PACKAGE.glob("pwned*")), "the installed package was written to"
-    assert notebooks.read(cls / "submitted" / "good" / LAB / f"{LAB}.ipynb").cells, "a hand-in was overwritten"
+    victim = cls / "submitted" / "good" / LAB / f"{LAB}.ipynb"
+    assert victim.read_text() == students["good"], "a hand-in was overwritten"
     assert not list(tiny.parent.rglob("pwned*"))
     own = cls / "autograded" / "diligent" / LAB
     assert (own / "mine.txt").read_text() == "kept", "the student's own folder must stay writable"
@@ -160,7 +161,8 @@ def test_secrets_stay_covered_when_the_course_is_importable(tiny, bwrap, listene
     monkeypatch.setenv("PYTHONPATH", str(tiny))
     chosen = {k: v for k, v in attacks(tiny, listener.getsockname()[1]).items()
               if k in ("peeklabs", "peekgradebook", "tamper", "writerepo")}
-    box = export(tiny.parent / "export", {name: handin(tiny, code) for name, code in chosen.items()} | {"good": handin(tiny)})
+    students = {name: handin(tiny, code) for name, code in chosen.items()} | {"good": handin(tiny)}
+    box = export(tiny.parent / "export", students)
     assert main(["grade", LAB, "--from", str(box), "--workers", "2"]) == 0
     table = grades(tiny / "grading" / "class")
     assert {name: table[name]["score"] for name in [*chosen, "good"]} == {**{name: "2" for name in chosen}, "good": "3"}
@@ -195,7 +197,8 @@ def test_kernel_runs_only_below_the_autograded_folder(tmp_path):
     argv = sandbox.bwrap_argv(policy, work, "/run/k.json", [f"{work}/{LAB}.ipynb"])
     shown = f"/home/student/{LAB}"
     assert argv[argv.index("--bind") + 1:argv.index("--bind") + 3] == [work, shown]
-    assert argv[argv.index("/dev/null") - 1:argv.index("/dev/null") + 2] == ["--ro-bind", "/dev/null", f"{shown}/{LAB}.ipynb"]
+    hidden = argv.index("/dev/null")
+    assert argv[hidden - 1:hidden + 2] == ["--ro-bind", "/dev/null", f"{shown}/{LAB}.ipynb"]
     assert argv[argv.index("--remount-ro") + 1] == "/" and argv[argv.index("--chdir") + 1] == shown
     assert "--unshare-net" in argv and "--die-with-parent" in argv and "--cap-drop" in argv
 

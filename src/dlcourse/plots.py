@@ -22,6 +22,9 @@ def plot_curves(history: Mapping[str, Sequence[float]], title: str = "Training c
     accs = {k: v for k, v in history.items() if "acc" in k and len(v)}
     for name, values in losses.items():
         ax.plot(np.arange(1, len(values) + 1), values, marker="o", ms=3, label=name)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(xlabel)
     ax.set_ylabel("loss" if losses else "")
     ax.set_title(title)
@@ -36,7 +39,9 @@ def plot_curves(history: Mapping[str, Sequence[float]], title: str = "Training c
             lines, labels = lines + l2, labels + lab2
         else:
             lines, labels = l2, lab2
-    ax.legend(lines, labels, loc="best")
+    # below the axes: on a twin axis "best" cannot see the other axis's curves
+    ax.legend(lines, labels, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=min(4, len(labels) or 1),
+              fontsize=8, frameon=False)
     ax.grid(alpha=0.3)
     return ax
 
@@ -55,7 +60,7 @@ def image_grid(images, labels=None, predictions=None, ncols: int = 8, title: str
     n = len(images)
     ncols = max(1, min(ncols, n))
     nrows = int(np.ceil(n / ncols)) or 1
-    fig, axes = plt.subplots(nrows, ncols, figsize=(1.4 * ncols, 1.6 * nrows), squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(1.4 * ncols, 1.85 * nrows), squeeze=False)
     name = (lambda c: class_names[int(c)]) if class_names is not None else (lambda c: str(int(c)))
     for i, ax in enumerate(axes.flat):
         ax.axis("off")

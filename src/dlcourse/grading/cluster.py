@@ -171,8 +171,9 @@ def job_scripts(plan: Plan) -> dict[str, str]:
     """{'grade': array script, 'merge': merge script}, rendered from hpc/<kind>_grade.sh and <kind>_merge.sh."""
     values = {"name": f"grade-{plan.lab.name}", "shards": str(plan.shards), "cpus": str(plan.cpus),
               "logs": str(plan.folder / "logs"), "directives": directives(plan), "environment": environment(plan)}
-    return {"grade": render(template(plan.lab.root, f"{plan.kind}_grade.sh"), values | {"command": task_command(plan)}),
-            "merge": render(template(plan.lab.root, f"{plan.kind}_merge.sh"), values | {"command": merge_command(plan)})}
+    commands = {"grade": task_command(plan), "merge": merge_command(plan)}
+    return {what: render(template(plan.lab.root, f"{plan.kind}_{what}.sh"), values | {"command": command})
+            for what, command in commands.items()}
 
 
 def submit_command(kind: str, script: Path, after: str = "", block: bool = False) -> tuple[list[str], str | None]:
@@ -221,8 +222,9 @@ def prepare_gradebooks(plan: Plan) -> None:
     if plan.shared_db:
         return
     if not sqlite_file(lab.db_url).exists():
-        raise CourseError(f"the class gradebook {sqlite_file(lab.db_url)} is missing: delete "
-                          f"{lab.class_dir / 'results' / lab.name / 'source.json'} and run again to rebuild it")
+        marker = lab.class_dir / "results" / lab.name / f"source{lab.db_tag}.json"
+        raise CourseError(f"the class gradebook {sqlite_file(lab.db_url)} is missing: delete {marker} and run "
+                          "again to rebuild it")
     for url in plan.shard_urls():
         copy_sqlite(sqlite_file(lab.db_url), sqlite_file(url))
         autograde.prepare(replace(lab, db_url=url))
@@ -266,7 +268,8 @@ def ungraded(lab: autograde.Lab, students: list[str]) -> list[str]:
     out = []
     for s in students:
         rec = autograde.load_outcome(lab.record_path(s))
-        if rec is None or rec.source_sha != source_sha or rec.handin_sha != autograde.sha256(lab.handin(s)):
+        if (rec is None or rec.source_sha != source_sha or not lab.handin(s).exists()
+                or rec.handin_sha != autograde.sha256(lab.handin(s))):
             out.append(s)
     return out
 
@@ -366,7 +369,11 @@ def run(args) -> int:
         print(f"{kind} job array {job} finished" + (f" (bsub's exit status {status})" if status else ""))
         return _finish(lab, plan.shards, plan.students or None, found, plan.folder / "logs")
     job, _ = submit(plan.kind, paths["grade"])
-    merge_job, _ = submit(plan.kind, paths["merge"], after=job)
+    try:
+        merge_job, _ = submit(plan.kind, paths["merge"], after=job)
+    except CourseError as err:
+        raise CourseError(f"{err}; job array {job} grades all the same: once it has finished, merge with "
+                          f"`dlcourse grade {lab.name} --merge-shards {plan.shards}`") from None
     follow = f"squeue -j {job},{merge_job}" if plan.kind == "slurm" else f"bjobs {job} {merge_job}"
     print(f"{kind}: job array {job} grades {lab.name} in {plan.shards} tasks with {plan.cpus} CPUs each; job "
           f"{merge_job} merges when all succeeded. Scripts and logs: {plan.folder}. Follow: {follow}")

@@ -26,7 +26,9 @@ def settings(labs: Path, root: Path, release: Path, db_url: str, cell_timeout: i
 
     `kernel_name` replaces the notebooks' own kernel (the sandboxed one, see sandbox.py).
     """
-    execute = {"timeout": cell_timeout, "interrupt_on_timeout": True} | ({"kernel_name": kernel_name} if kernel_name else {})
+    execute = {"timeout": cell_timeout, "interrupt_on_timeout": True}
+    if kernel_name:
+        execute["kernel_name"] = kernel_name
     return {
         "CourseDirectory": {
             "course_id": "dlcourse",
@@ -116,9 +118,19 @@ def config_text(values: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def with_our_bin(env: dict) -> dict:
+    """`env` with this Python's bin folder first on PATH: nbgrader runs `alembic`, kernels run `python`,
+    and `make` calls .venv/bin/dlcourse without activating the virtual environment."""
+    here = str(Path(sys.executable).parent)
+    parts = env.get("PATH", "").split(os.pathsep)
+    if parts[:1] != [here]:
+        env["PATH"] = os.pathsep.join([here] + [p for p in parts if p and p != here])
+    return env
+
+
 def grading_env(extra: dict | None = None) -> dict:
     """Environment for notebooks run by nbgrader: fast, offline, no display."""
-    env = dict(os.environ)
+    env = with_our_bin(dict(os.environ))
     env.update({"DLCOURSE_FAST": "1", "DLCOURSE_OFFLINE": "1", "MPLBACKEND": "Agg",
                 "PYTHONWARNINGS": "ignore", "TQDM_DISABLE": "1"})
     env.update(extra or {})
@@ -132,6 +144,7 @@ def nbgrader_api(values: dict):
     from traitlets.config import Config
 
     Path(values["CourseDirectory"]["root"]).mkdir(parents=True, exist_ok=True)  # nbgrader works from there
+    with_our_bin(os.environ)
     cfg = Config({k: v for k, v in values.items() if k != "KernelManager"})  # no kernels: release, feedback
     return NbGraderAPI(CourseDirectory(config=cfg), config=cfg)
 

@@ -22,7 +22,8 @@ def main(argv: list[str]) -> int:
     connection_file = os.path.abspath(argv[1])
     workdir = os.path.realpath(os.getcwd())
     try:
-        args = bwrap_argv(policy, workdir, connection_file, sorted(glob.glob(os.path.join(glob.escape(workdir), "*.ipynb"))))
+        notebooks = sorted(glob.glob(os.path.join(glob.escape(workdir), "*.ipynb")))
+        args = bwrap_argv(policy, workdir, connection_file, notebooks)
     except SandboxError as err:
         print(f"dlcourse sandbox: {err}", file=sys.stderr)
         return 1

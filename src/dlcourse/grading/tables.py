@@ -109,6 +109,6 @@ def status_csv(statuses: list[StudentStatus], labs: list[str]) -> str:
 def write_text(path: Path, text: str) -> None:
     """Write atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # cluster tasks may write at the same instant
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
