@@ -132,7 +132,10 @@ def grading_env(extra: dict | None = None) -> dict:
     """Environment for notebooks run by nbgrader: fast, offline, no display."""
     env = with_our_bin(dict(os.environ))
     env.update({"DLCOURSE_FAST": "1", "DLCOURSE_OFFLINE": "1", "MPLBACKEND": "Agg",
-                "PYTHONWARNINGS": "ignore", "TQDM_DISABLE": "1"})
+                "PYTHONWARNINGS": "ignore", "TQDM_DISABLE": "1",
+                # one core per hand-in: the workers run side by side, and oversubscribed BLAS threads
+                # make a notebook many times slower
+                "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
     env.update(extra or {})
     return env
 
