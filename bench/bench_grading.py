@@ -38,7 +38,8 @@ def make_class(inbox: Path, lab: str, n: int) -> None:
 
 def main() -> None:
     from dlcourse.cli import main as dlcourse
-    from dlcourse.grading.autograde import Lab, load_outcome
+    from dlcourse.grading.autograde import Lab
+    from dlcourse.grading.tables import load_outcomes
     from dlcourse.grading.nbconfig import run_nbgrader
     from dlcourse.paths import resolve_lab
 
@@ -64,7 +65,7 @@ def main() -> None:
 
         with Gradebook(plain.db_url) as gb:
             plain_scores = {s.student.id: s.code_score for s in gb.assignment_submissions(lab)}
-        our_scores = {p.stem: load_outcome(p).score for p in (ours / "results" / lab).glob("s*.json")}
+        our_scores = {o.student_id: o.score for o in load_outcomes(ours, [lab])}
         agree = sum(abs(plain_scores.get(s, 0.0) - v) < 1e-9 for s, v in our_scores.items())
     rate_ours, rate_plain = 60 * n / t_ours, 60 * n / t_plain
     print(f"\n== grading throughput: {n} hand-ins of {lab} (fast mode), {workers} cores")

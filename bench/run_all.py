@@ -34,7 +34,7 @@ def labs() -> None:
                 print(f"{lab:<24} {mode:<5} failed: {out.stderr.strip().splitlines()[-1:] or '?'}")
                 continue
             shown = "; ".join(f"{r['name']} {r['value']:.4f} (target {r['target']}: {'met' if r['met'] else 'NOT met'})"
-                              if r.get("target") is not None else f"{r['name']} {r['value']:.4g}"
+                              if r.get("target") is not None and mode == "full" else f"{r['name']} {r['value']:.4g}"
                               for r in row["results"]) or "-"
             if row["error"]:
                 shown += f"  ERROR {row['error']}"

@@ -134,12 +134,17 @@ def load_outcome(path: Path) -> Outcome | None:
         return None
 
 
+def source_marker(lab: Lab) -> Path:
+    """Where `prepare` notes which source the gradebook knows (not beside the student records)."""
+    return lab.class_dir / ".work" / f"{lab.name}.source{lab.db_tag}.json"
+
+
 def prepare(lab: Lab) -> str:
     """Make sure the gradebook knows the lab's current source notebook; returns the source's hash."""
     if not lab.source.exists():
         raise CourseError(f"{lab.source} is missing: the lab has no source notebook to grade against")
     source_sha = sha256(lab.source)
-    marker = lab.class_dir / "results" / lab.name / f"source{lab.db_tag}.json"
+    marker = source_marker(lab)
     wanted = {"source_sha": source_sha, "db_url": lab.db_url}
     try:
         if json.loads(marker.read_text()) == wanted:

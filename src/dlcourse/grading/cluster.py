@@ -222,7 +222,7 @@ def prepare_gradebooks(plan: Plan) -> None:
     if plan.shared_db:
         return
     if not sqlite_file(lab.db_url).exists():
-        marker = lab.class_dir / "results" / lab.name / f"source{lab.db_tag}.json"
+        marker = autograde.source_marker(lab)
         raise CourseError(f"the class gradebook {sqlite_file(lab.db_url)} is missing: delete {marker} and run "
                           "again to rebuild it")
     for url in plan.shard_urls():

@@ -52,8 +52,6 @@ def load_outcomes(class_dir: Path, labs: list[str]) -> list[Outcome]:
     for lab in labs:
         folder = class_dir / "results" / lab
         for path in sorted(folder.glob("*.json")) if folder.exists() else []:
-            if path.name == "source.json":
-                continue
             outcome = load_outcome(path)
             if outcome is not None:
                 out.append(outcome)
