@@ -52,7 +52,7 @@ def read(path: Path) -> nbformat.NotebookNode:
     try:
         json.loads(text)
     except json.JSONDecodeError as err:
-        raise CourseError(f"{path}: corrupt notebook JSON ({err.msg} at line {err.lineno}); "
+        raise CourseError(f"{path}: corrupt notebook JSON ({err.msg}, line {err.lineno} column {err.colno}); "
                           "open and save it again in Jupyter") from None
     try:
         nb = nbformat.reads(text, as_version=4)
