@@ -1,4 +1,4 @@
-"""Autograding through nbgrader, one hand-in per process: parallel, time-limited, incremental.
+"""Autograding through nbgrader: parallel worker processes, time-limited, sandboxed, incremental.
 
 A crash, a time-out or a corrupt file costs that student the points, never the class. Each finished
 hand-in leaves a record (results/<lab>/<student>.json), so an interrupted run resumes where it stopped

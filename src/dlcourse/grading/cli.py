@@ -137,17 +137,16 @@ def shard(students: list[str], spec: str) -> list[str]:
 
 
 def run_feedback(args) -> int:
-    from .nbconfig import run_nbgrader
+    from .nbconfig import nbgrader_api, nbgrader_error
 
     lab = _lab(args)
     if not autograde.submitted_students(lab):
         raise CourseError(f"nothing graded for {lab.name} yet: run `dlcourse grade {lab.name}` first")
     autograde.prepare(lab)
-    cmd = ["generate_feedback", lab.name, "--force"] + (["--student", args.student] if args.student else [])
-    done = run_nbgrader(cmd, lab.class_dir / ".work" / "_feedback", lab.nbgrader_settings())
+    done = nbgrader_api(lab.nbgrader_settings()).generate_feedback(lab.name, student_id=args.student, force=True)
+    if not done["success"]:
+        raise CourseError(f"nbgrader could not write feedback: {nbgrader_error(done)}")
     pages = sorted((lab.class_dir / "feedback").glob(f"*/{lab.name}/*.html"))
-    if done.returncode != 0:
-        raise CourseError(f"nbgrader could not write feedback: {autograde._why_failed(done.stdout)}")
     print(f"{len(pages)} feedback pages in {lab.class_dir / 'feedback'} (one per student: <student>/{lab.name}/)")
     return 0
 
