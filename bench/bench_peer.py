@@ -23,6 +23,7 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from dlcourse.files import write_atomic  # noqa: E402
 from dlcourse.peer import assign as ops  # noqa: E402
 from dlcourse.peer import model  # noqa: E402
 from dlcourse.peer.cli import register  # noqa: E402
@@ -42,13 +43,13 @@ def make_class(folder: Path, n: int) -> None:
             groups[sid] = f"g{g:05d}"
         i, g = i + size, g + 1
     (folder / "history").mkdir()
-    model.write_atomic(folder / "submitters.csv", model.csv_text(("student_id",), [(s,) for s in ids]))
-    model.write_atomic(folder / "groups.csv", model.csv_text(("student_id", "group"), sorted(groups.items())))
-    model.write_atomic(folder / "late.csv", model.csv_text(("student_id",), [(f"late{j}",) for j in range(5)]))
+    write_atomic(folder / "submitters.csv", model.csv_text(("student_id",), [(s,) for s in ids]))
+    write_atomic(folder / "groups.csv", model.csv_text(("student_id", "group"), sorted(groups.items())))
+    write_atomic(folder / "late.csv", model.csv_text(("student_id",), [(f"late{j}",) for j in range(5)]))
     for week in range(1, WEEKS + 1):
         lab = f"w{week:02d}"
         plan = ops.assign(lab, ids, groups, set(), K, seed=week)
-        model.write_atomic(folder / "history" / f"{lab}.csv", model.assignment_text(lab, plan.pairs))
+        write_atomic(folder / "history" / f"{lab}.csv", model.assignment_text(lab, plan.pairs))
 
 
 def timed(parser: argparse.ArgumentParser, argv: list[str], runs: int) -> tuple[float, float]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import socket
@@ -18,14 +17,10 @@ from dlcourse import notebooks
 from dlcourse.cli import main
 from dlcourse.demo import solved
 from dlcourse.grading import sandbox
+from test_grading import tree_digest
 from dlcourse.grading.nbconfig import MAX_OUTPUT_CHARS, clip_output
 
 PACKAGE = Path(dlcourse.__file__).parent
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def handin(root: Path, prefix: str = "") -> str:
@@ -122,7 +117,7 @@ def test_student_code_is_confined(tiny, bwrap, listener, monkeypatch, capsys):
     students["spam"] = handin(tiny, "print('x' * 10_000_000)\n")
     students["shout"] = handin(tiny, "raise ValueError('x' * 10_000_000)\n")
     box = export(tiny.parent / "export", students)
-    before = {"labs": digest(tiny / "labs"), "weeks": digest(tiny / "weeks")}
+    before = {"labs": tree_digest(tiny / "labs"), "weeks": tree_digest(tiny / "weeks")}
 
     rc = main(["grade", LAB, "--from", str(box), "--workers", "2", "--timeout", "40", "--cell-timeout", "100"])
     out = capsys.readouterr()
@@ -140,7 +135,7 @@ def test_student_code_is_confined(tiny, bwrap, listener, monkeypatch, capsys):
 
     with pytest.raises(BlockingIOError):
         listener.accept()
-    assert {"labs": digest(tiny / "labs"), "weeks": digest(tiny / "weeks")} == before
+    assert {"labs": tree_digest(tiny / "labs"), "weeks": tree_digest(tiny / "weeks")} == before
     assert not list(PACKAGE.glob("pwned*")), "the installed package was written to"
     victim = cls / "submitted" / "good" / LAB / f"{LAB}.ipynb"
     assert victim.read_text() == students["good"], "a hand-in was overwritten"

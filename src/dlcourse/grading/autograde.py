@@ -10,7 +10,6 @@ import hashlib
 import json
 import os
 import queue
-import re
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from .. import notebooks
 from ..errors import CourseError
+from ..files import write_atomic
 from . import sandbox
 from .nbconfig import CELL_TIMEOUT_S, grading_env, nbgrader_api, nbgrader_error, settings
 from .worker import Worker
@@ -121,10 +121,7 @@ def cell_points(nb) -> tuple[dict[str, float], dict[str, float]]:
 
 def write_json(path: Path, data: dict) -> None:
     """Write atomically: a killed run never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # one per process: concurrent writers never clash
-    tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(data, indent=1, sort_keys=True))
 
 
 def load_outcome(path: Path) -> Outcome | None:
@@ -166,17 +163,6 @@ def _limit_memory(mb: int):
         limit = mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     return apply
-
-
-def _why_failed(log: str) -> str:
-    """The most telling line of nbgrader's log: a dead kernel, a memory error, else the last exception."""
-    lines = [ln.strip() for ln in log.splitlines() if ln.strip()]
-    for needle in ("DeadKernelError", "Kernel died", "kernel died", "MemoryError", "CellTimeoutError"):
-        hits = [ln for ln in lines if needle in ln]
-        if hits:
-            return hits[-1][:200]
-    errors = [ln for ln in lines if re.match(r"^[\w.]+(Error|Exception)\b", ln) and "NbGraderException" not in ln]
-    return (errors[-1] if errors else lines[-1] if lines else "nbgrader failed without a message")[:200]
 
 
 def read_scores(lab: Lab, student: str, auto: dict, manual: dict) -> tuple[dict, list[str]]:
@@ -222,7 +208,7 @@ def grade_one(lab: Lab, student: str, source_sha: str, auto: dict, manual: dict,
         return base
     cells, pending = read_scores(lab, student, auto, manual) if reply["success"] else ({}, [])
     if not cells:
-        base.status, base.message = "failed", _why_failed(reply.get("error", "") + "\n" + reply.get("log", ""))
+        base.status, base.message = "failed", nbgrader_error(reply)
         return base
     base.cells = {k: cells.get(k, 0.0) for k in auto} | {k: cells.get(k) for k in manual}
     base.score = sum(v for k, v in base.cells.items() if k in auto)

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from ..errors import CourseError
+from ..files import write_atomic
 from ..paths import class_dir, lab_names, repo_root, resolve_lab
 from . import autograde, intake, tables
 from .rules import load_rules
@@ -41,7 +42,7 @@ def take_in(lab: autograde.Lab, source: Path, roster: dict | None) -> list[intak
         for h in found:
             w.writerow([h.student_id, h.origin, h.taken_name, h.submitted_at.isoformat() if h.submitted_at else "",
                         h.problem])
-        tables.write_text(lab.class_dir / "intake" / f"{lab.name}.csv", buf.getvalue())
+        write_atomic(lab.class_dir / "intake" / f"{lab.name}.csv", buf.getvalue())
         missing = sorted(set(roster or {}) - {h.student_id for h in found})
         return found + [intake.Handin(s, "", problem="no hand-in") for s in missing]
 
@@ -57,7 +58,7 @@ def class_rows(root: Path, folder: Path) -> list[tables.Row]:
 def write_grades(root: Path, folder: Path) -> list[tables.Row]:
     """Rebuild grades.csv from every lab's records; returns the rows."""
     rows = class_rows(root, folder)
-    tables.write_text(folder / "grades.csv", tables.grades_csv(rows))
+    write_atomic(folder / "grades.csv", tables.grades_csv(rows))
     return rows
 
 
@@ -163,7 +164,7 @@ def run_status(args) -> int:
         raise CourseError(f"no students yet in {folder}: grade a lab first (dlcourse grade LAB --from PATH)")
     write_grades(root, folder)
     statuses = tables.student_status(rows, students, labs, rules, _reviews(folder))
-    tables.write_text(folder / "status.csv", tables.status_csv(statuses, labs))
+    write_atomic(folder / "status.csv", tables.status_csv(statuses, labs))
     eligible = sum(s.project_eligible for s in statuses)
     print(f"{len(students)} students; project access needs {rules.labs_for_project} of {len(labs)} labs passed")
     for lab in labs:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -9,7 +10,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..errors import CourseError
 
 CELL_TIMEOUT_S = 120        # per cell, fast mode: no cell of a lab needs more than a few seconds
 MAX_OUTPUT_LINES = 1000     # per cell, kept in the graded notebook
@@ -153,10 +153,17 @@ def nbgrader_api(values: dict):
 
 
 def nbgrader_error(result: dict) -> str:
-    """The telling line of a failed NbGraderAPI call."""
-    lines = [ln.strip() for ln in (result.get("error") or result.get("log") or "").splitlines() if ln.strip()]
-    errors = [ln for ln in lines if ("Error" in ln or "ERROR" in ln) and "NbGraderException" not in ln]
-    return (errors or lines or ["no message from nbgrader"])[-1][:200]
+    """The most telling line of a failed nbgrader run ({"error", "log"}): a dead kernel, a memory error,
+    else the last exception, else the last ERROR line."""
+    text = f"{result.get('error') or ''}\n{result.get('log') or ''}"
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    for needle in ("DeadKernelError", "Kernel died", "kernel died", "MemoryError", "CellTimeoutError"):
+        hits = [ln for ln in lines if needle in ln]
+        if hits:
+            return hits[-1][:200]
+    exceptions = [ln for ln in lines if re.match(r"^[\w.]+(Error|Exception)\b", ln) and "NbGraderException" not in ln]
+    errors = [ln for ln in lines if "ERROR" in ln and "see the" not in ln and "error processing" not in ln]
+    return (exceptions or errors or lines or ["nbgrader failed without a message"])[-1][:200]
 
 
 def run_nbgrader(args: list[str], workdir: Path, values: dict, timeout: float | None = None,

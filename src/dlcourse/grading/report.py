@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..paths import lab_names
 from .rules import Rules, load_rules
-from .tables import Row, parse_stamp, write_text
+from ..files import write_atomic
+from .tables import Row, parse_stamp
 
 
 def _png(fig) -> str:
@@ -166,5 +167,5 @@ def write_report(root: Path, class_dir: Path, rows: list[Row], out: Path) -> Pat
 
     matplotlib.use("Agg")
     labs = lab_names(root)
-    write_text(out, render(rows, class_dir, labs, load_rules(root, labs)))
+    write_atomic(out, render(rows, class_dir, labs, load_rules(root, labs)))
     return out

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -102,11 +101,3 @@ def status_csv(statuses: list[StudentStatus], labs: list[str]) -> str:
         writer.writerow([s.student_id, *(str(s.passed[lab]).lower() for lab in labs), s.labs_passed,
                          s.reviews_done, str(s.project_eligible).lower()])
     return buf.getvalue()
-
-
-def write_text(path: Path, text: str) -> None:
-    """Write atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # cluster tasks may write at the same instant
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)

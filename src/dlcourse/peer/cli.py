@@ -51,6 +51,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import CourseError
+from ..files import write_atomic
 from ..paths import class_dir, labs_dir, repo_root, resolve_lab
 from . import assign as ops
 from . import check, export, model, reviews
@@ -82,7 +83,7 @@ def _file_lab(args, file: model.AssignmentFile) -> str:
 
 def _finish(plan: ops.Plan, history, out: str, title: str, verify_hint: str) -> int:
     lines = check.summary(plan, history, title)
-    model.write_atomic(out, model.assignment_text(plan.lab, plan.pairs))
+    write_atomic(out, model.assignment_text(plan.lab, plan.pairs))
     print("\n".join(lines))
     print(f"  check it: dlcourse peer verify {out}{verify_hint}")
     return 0
@@ -173,12 +174,12 @@ def run_export(args) -> int:
         if folder.exists() and not folder.is_dir():
             raise CourseError(f"{folder} is a file; --format email needs a folder for --out")
         for name, text in files.items():
-            model.write_atomic(folder / name, text)
+            write_atomic(folder / name, text)
         print(f"peer export: wrote {len(files)} e-mail(s) to {folder}")
         return 0
     text = export.as_csv(msgs) if args.format == "csv" else export.as_markdown(msgs)
     if args.out:
-        model.write_atomic(args.out, text)
+        write_atomic(args.out, text)
         print(f"peer export: wrote {len(msgs)} message(s) to {args.out}")
     else:
         print(text, end="")
@@ -193,7 +194,7 @@ def run_import(args) -> int:
                           "give the assignment of this lab")
     rows = reviews.read_completed(args.file, assignment.lab if assignment else lab, assignment)
     target = reviews.reviews_file(class_dir(override=args.class_dir), lab)
-    model.write_atomic(target, reviews.reviews_text(rows))
+    write_atomic(target, reviews.reviews_text(rows))
     print(f"peer import {lab}: stored {len(rows)} review(s) by {len({r for r, _, _ in rows})} reviewer(s) "
           f"in {target}")
     if assignment is not None:

@@ -8,7 +8,6 @@ import csv
 import io
 import operator
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -218,21 +217,3 @@ def csv_text(header: tuple[str, ...] | list[str], rows) -> str:
 def assignment_text(lab: str, pairs) -> str:
     """The assignment file: `lab,reviewer_id,author_id`, sorted by reviewer then author."""
     return csv_text(ASSIGNMENT_COLUMNS, [(lab, r, a) for r, a in sorted(pairs)])
-
-
-def write_atomic(path: str | os.PathLike, text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename: readers never see half a file."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temp, 0o666 & ~mask)
-        os.replace(temp, target)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
