@@ -19,8 +19,8 @@ os.environ.setdefault("DLCOURSE_ROOT", str(ROOT))
 
 
 def make_class(inbox: Path, lab: str, n: int) -> None:
-    from dlcourse import notebooks
-    from dlcourse.demo import solved
+    from dlcourse.teach import notebooks
+    from dlcourse.teach.demo import solved
 
     release = notebooks.read(ROOT / "weeks" / lab / f"{lab}.ipynb")
     source = notebooks.read(ROOT / "labs" / lab / f"{lab}.ipynb")
@@ -37,11 +37,11 @@ def make_class(inbox: Path, lab: str, n: int) -> None:
 
 
 def main() -> None:
-    from dlcourse.cli import main as dlcourse
-    from dlcourse.grading.autograde import Lab
-    from dlcourse.grading.tables import load_outcomes
-    from dlcourse.grading.nbconfig import run_nbgrader
-    from dlcourse.paths import resolve_lab
+    from dlcourse.teach.cli import main as dlcourse
+    from dlcourse.teach.grading.autograde import Lab
+    from dlcourse.teach.grading.tables import load_outcomes
+    from dlcourse.teach.grading.nbconfig import run_nbgrader
+    from dlcourse.teach.paths import resolve_lab
 
     lab = resolve_lab(sys.argv[1] if len(sys.argv) > 1 else "w02", ROOT)
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 40

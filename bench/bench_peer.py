@@ -23,10 +23,10 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from dlcourse.files import write_atomic  # noqa: E402
-from dlcourse.peer import assign as ops  # noqa: E402
-from dlcourse.peer import model  # noqa: E402
-from dlcourse.peer.cli import register  # noqa: E402
+from dlcourse.teach.files import write_atomic  # noqa: E402
+from dlcourse.teach.peer import assign as ops  # noqa: E402
+from dlcourse.teach.peer import model  # noqa: E402
+from dlcourse.teach.peer.cli import register  # noqa: E402
 
 K = 3
 WEEKS = 7

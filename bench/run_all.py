@@ -20,7 +20,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", os.environ["OMP_NUM_THREADS"])
 
 def labs() -> None:
     sys.path.insert(0, str(ROOT / "src"))
-    from dlcourse.paths import lab_names
+    from dlcourse.teach.paths import lab_names
 
     print(f"\n== labs (threads: OMP {os.environ['OMP_NUM_THREADS']}, offline={os.environ.get('DLCOURSE_OFFLINE', '0')})")
     print(f"{'lab':<24} {'mode':<5} {'wall s':>7} {'peak MB':>8}  result")

@@ -1,10 +1,10 @@
 """nbgrader configuration for teachers who run `nbgrader` by hand from grading/.
 
-`dlcourse` writes the same settings itself for every run; both come from dlcourse.grading.nbconfig.
+`dlcourse` writes the same settings itself for every run; both come from dlcourse.teach.grading.nbconfig.
 """
 from pathlib import Path
 
-from dlcourse.grading.nbconfig import settings
+from dlcourse.teach.grading.nbconfig import settings
 
 here = Path(__file__).resolve().parent
 c = get_config()  # noqa: F821

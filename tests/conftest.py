@@ -15,7 +15,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 
 def lab_names() -> list[str]:
-    from dlcourse.paths import lab_names as names
+    from dlcourse.teach.paths import lab_names as names
 
     return names(ROOT)
 
@@ -30,8 +30,8 @@ def tiny(tmp_path, monkeypatch) -> Path:
     """A course repository with one tiny lab, released, as the current folder."""
     from tiny_course import make_course
 
-    from dlcourse.paths import lab_names as names
-    from dlcourse.release import release
+    from dlcourse.teach.paths import lab_names as names
+    from dlcourse.teach.release import release
 
     root = make_course(tmp_path / "course")
     release(root, names(root))

@@ -14,11 +14,11 @@ from test_grading import read_grades, solved_with
 from test_postgres import pg_url, postgres  # noqa: F401 (fixtures)
 from tiny_course import LAB
 
-from dlcourse.cli import main
-from dlcourse.errors import CourseError
-from dlcourse.grading import cluster
-from dlcourse.grading.autograde import Lab, default_db_url, with_driver
-from dlcourse.grading.merge import submission_table
+from dlcourse.teach.cli import main
+from dlcourse.teach.errors import CourseError
+from dlcourse.teach.grading import cluster
+from dlcourse.teach.grading.autograde import Lab, default_db_url, with_driver
+from dlcourse.teach.grading.merge import submission_table
 
 COURSE = "dlcourse"
 EXPECTED = {"good": "3", "good2": "3", "meanless": "1", "partial": "2"}
@@ -116,7 +116,7 @@ def test_lsf_job_array_script_and_submission(tiny, fake_bsub, tmp_path, capsys):
                  "TASK=$LSB_JOBINDEX", f"export DLCOURSE_ROOT={tiny}", "export DLCOURSE_OFFLINE=1"):
         assert line in grade.splitlines(), line
     assert "{{" not in grade + merge and "4712" in capsys.readouterr().out
-    assert f"{sys.executable} -m dlcourse.cli grade {LAB} --class-dir {class_dir(tiny)} --merge-shards 2" in merge
+    assert f"{sys.executable} -m dlcourse.teach.cli grade {LAB} --class-dir {class_dir(tiny)} --merge-shards 2" in merge
     for i in (1, 2):  # every shard's gradebook knows the lab before the tasks start
         assert (class_dir(tiny) / "shards" / f"{LAB}-{i}.db").exists()
 
@@ -126,7 +126,7 @@ def test_lsf_job_array_script_and_submission(tiny, fake_bsub, tmp_path, capsys):
                           env={"LSB_JOBINDEX": "2", "LSB_DJOB_NUMPROC": "3", "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr
     argv = done.stdout.splitlines()
-    assert argv[:4] == ["-m", "dlcourse.cli", "grade", LAB]
+    assert argv[:4] == ["-m", "dlcourse.teach.cli", "grade", LAB]
     assert argv[argv.index("--shard") + 1] == "2/2" and argv[argv.index("--workers") + 1] == "3"
     assert argv[argv.index("--db") + 1] == f"sqlite:///{class_dir(tiny) / 'shards' / LAB}-2.db?timeout=120"
 

@@ -9,11 +9,11 @@ import pytest
 from test_grading import solved_with
 from tiny_course import LAB
 
-from dlcourse.cli import main
-from dlcourse.errors import CourseError
-from dlcourse.grading.autograde import Outcome
-from dlcourse.grading.rules import parse_rules
-from dlcourse.grading.tables import judge
+from dlcourse.teach.cli import main
+from dlcourse.teach.errors import CourseError
+from dlcourse.teach.grading.autograde import Outcome
+from dlcourse.teach.grading.rules import parse_rules
+from dlcourse.teach.grading.tables import judge
 
 
 def outcome(score, submitted="2026-09-14 20:00:00.000000 UTC", lab="w02"):

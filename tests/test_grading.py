@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from tiny_course import LAB
 
-from dlcourse import notebooks
-from dlcourse.cli import main
-from dlcourse.demo import solved
+from dlcourse.teach import notebooks
+from dlcourse.teach.cli import main
+from dlcourse.teach.demo import solved
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

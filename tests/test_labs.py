@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, lab_names
 
-from dlcourse import notebooks
-from dlcourse.grading.autograde import Lab, cell_points, grade
+from dlcourse.teach import notebooks
+from dlcourse.teach.grading.autograde import Lab, cell_points, grade
 
 LABS = lab_names()
 

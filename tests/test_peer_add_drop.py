@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from dlcourse.errors import CourseError
-from dlcourse.peer.assign import add_late, assign, drop
+from dlcourse.teach.errors import CourseError
+from dlcourse.teach.peer.assign import add_late, assign, drop
 from peer_strategies import Klass, counts, klasses, max_flow, rule_problems
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

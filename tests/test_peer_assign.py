@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from dlcourse.errors import CourseError
-from dlcourse.peer.assign import assign
+from dlcourse.teach.errors import CourseError
+from dlcourse.teach.peer.assign import assign
 from peer_strategies import Klass, best_soft_cost, counts, klasses, most_reviews, rule_problems, soft_cost
 
 FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -130,7 +130,7 @@ def test_one_group_for_everyone_is_refused():
 
 
 def test_history_of_this_lab_is_not_counted_against_it(tmp_path):
-    from dlcourse.peer.model import read_history
+    from dlcourse.teach.peer.model import read_history
     (tmp_path / "old.csv").write_text("lab,reviewer_id,author_id\nw01,a,b\nw02,b,c\n")
     assert read_history(tmp_path, skip_lab="w02") == {("a", "b")}
     assert read_history(tmp_path) == {("a", "b"), ("b", "c")}

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from dlcourse.errors import CourseError
-from dlcourse.peer.cli import register
-from dlcourse.peer.reviews import reviews_done
+from dlcourse.teach.errors import CourseError
+from dlcourse.teach.peer.cli import register
+from dlcourse.teach.peer.reviews import reviews_done
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_same_seed_same_bytes_other_seed_other_file(work, capsys):
 
 def test_same_bytes_in_separate_processes_with_other_string_hashing(work):
     """Python salts str hashes per process; the output must not depend on that."""
-    script = ("import sys; from dlcourse.peer.cli import register; import argparse; p = argparse.ArgumentParser(); "
+    script = ("import sys; from dlcourse.teach.peer.cli import register; import argparse; p = argparse.ArgumentParser(); "
               "register(p.add_subparsers(dest='command')); a = p.parse_args(sys.argv[1:]); a.run(a)")
     src = str(Path(__file__).resolve().parents[1] / "src")
     outputs = []
@@ -247,7 +247,7 @@ def test_export_formats_and_anonymous_codes(work, capsys):
 
 
 def test_anonymous_codes_depend_on_lab_and_author_only():
-    from dlcourse.peer.export import anonymous_code, anonymous_codes
+    from dlcourse.teach.peer.export import anonymous_code, anonymous_codes
     assert anonymous_code("w01", "a") == anonymous_code("w01", "a") != anonymous_code("w02", "a")
     assert anonymous_code("w01", "a") != anonymous_code("w01", "b")
     assert anonymous_code("w01", "a", salt="secret") != anonymous_code("w01", "a")
@@ -269,12 +269,12 @@ def test_lab_names_resolve_inside_a_course_repository(tmp_path, monkeypatch, cap
 
 def test_the_dlcourse_entry_point_runs_peer(work, capsys):
     try:
-        from dlcourse.cli import main
+        from dlcourse.teach.cli import main
         main(["--help"])
     except SystemExit:
         pass
     except ModuleNotFoundError as err:                          # another subcommand not written yet
-        pytest.skip(f"dlcourse.cli not importable yet: {err}")
+        pytest.skip(f"dlcourse.teach.cli not importable yet: {err}")
     capsys.readouterr()
     assert main(["peer", "assign", "w01", "--submitters", "subs.csv", "--out", "o.csv"]) == 0
     assert main(["peer", "assign", "w01", "--submitters", "subs.csv", "-k", "0", "--out", "p.csv"]) == 2

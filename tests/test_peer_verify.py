@@ -6,9 +6,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from dlcourse.peer.assign import add_late, assign, drop
-from dlcourse.peer.check import verify
-from dlcourse.peer.model import AssignmentFile
+from dlcourse.teach.peer.assign import add_late, assign, drop
+from dlcourse.teach.peer.check import verify
+from dlcourse.teach.peer.model import AssignmentFile
 from peer_strategies import klasses
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

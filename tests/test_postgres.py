@@ -10,9 +10,9 @@ import services
 from test_grading import read_grades, solved_with
 from tiny_course import LAB
 
-from dlcourse.cli import main
-from dlcourse.grading.autograde import default_db_url, with_driver
-from dlcourse.grading.merge import submission_table
+from dlcourse.teach.cli import main
+from dlcourse.teach.grading.autograde import default_db_url, with_driver
+from dlcourse.teach.grading.merge import submission_table
 
 COURSE = "dlcourse"
 
@@ -77,7 +77,7 @@ def test_sqlite_only_settings_stay_out_of_postgres_urls(tmp_path):
     """The busy timeout belongs to the SQLite default only; a PostgreSQL URL only gets the driver installed here."""
     from sqlalchemy.engine import make_url
 
-    from dlcourse.grading.autograde import Lab
+    from dlcourse.teach.grading.autograde import Lab
 
     lab = Lab(tmp_path, LAB, tmp_path / "class", db_url="postgresql://u@127.0.0.1:5/db")
     driver = make_url(lab.db_url).get_dialect().driver

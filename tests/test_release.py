@@ -5,7 +5,7 @@ import json
 
 from tiny_course import LAB
 
-from dlcourse.cli import main
+from dlcourse.teach.cli import main
 
 
 def test_release_is_deterministic_and_check_passes(tiny, capsys):

@@ -13,12 +13,12 @@ import pytest
 from tiny_course import LAB
 
 import dlcourse
-from dlcourse import notebooks
-from dlcourse.cli import main
-from dlcourse.demo import solved
-from dlcourse.grading import sandbox
+from dlcourse.teach import notebooks
+from dlcourse.teach.cli import main
+from dlcourse.teach.demo import solved
+from dlcourse.teach.grading import sandbox
 from test_grading import tree_digest
-from dlcourse.grading.nbconfig import MAX_OUTPUT_CHARS, clip_output
+from dlcourse.teach.grading.nbconfig import MAX_OUTPUT_CHARS, clip_output
 
 PACKAGE = Path(dlcourse.__file__).parent
 

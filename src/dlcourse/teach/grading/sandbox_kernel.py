@@ -1,8 +1,8 @@
-"""Kernel launcher of the sandboxed kernelspec: `python -I -m dlcourse.grading.sandbox_kernel POLICY CONNECTION_FILE`.
+"""Kernel launcher of the sandboxed kernelspec: `python -I -m dlcourse.teach.grading.sandbox_kernel POLICY CONNECTION_FILE`.
 
 jupyter_client starts it in the folder the notebook runs in (nbgrader's autograded/<student>/<lab>/);
 it empties the IPC socket folder of a previous kernel's leftovers and replaces itself with bwrap running
-ipykernel there (see dlcourse.grading.sandbox). It runs outside the sandbox: it imports nothing of the
+ipykernel there (see dlcourse.teach.grading.sandbox). It runs outside the sandbox: it imports nothing of the
 student's folder (-I) and refuses any folder outside the class's autograded/ folder.
 """
 from __future__ import annotations

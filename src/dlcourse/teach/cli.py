@@ -10,14 +10,14 @@ from .errors import CourseError
 # module that registers each subcommand; a module that cannot be imported (a missing optional
 # dependency) leaves its subcommand out with a note instead of breaking the others
 SUBCOMMANDS = {
-    "release": "dlcourse.release",
-    "grade": "dlcourse.grading.cli",
-    "feedback": "dlcourse.grading.cli",
-    "status": "dlcourse.grading.cli",
-    "report": "dlcourse.grading.cli",
-    "demo": "dlcourse.demo",
-    "peer": "dlcourse.peer.cli",
-    "doctor": "dlcourse.doctor",
+    "release": "dlcourse.teach.release",
+    "grade": "dlcourse.teach.grading.cli",
+    "feedback": "dlcourse.teach.grading.cli",
+    "status": "dlcourse.teach.grading.cli",
+    "report": "dlcourse.teach.grading.cli",
+    "demo": "dlcourse.teach.demo",
+    "peer": "dlcourse.teach.peer.cli",
+    "doctor": "dlcourse.teach.doctor",
 }
 
 

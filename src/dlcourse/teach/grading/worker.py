@@ -111,7 +111,7 @@ class Worker:
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_file.open("ab")
         self.socket_dir = tempfile.mkdtemp(prefix="dlck-")
-        self.proc = subprocess.Popen([sys.executable, "-m", "dlcourse.grading.worker", str(self.settings_file),
+        self.proc = subprocess.Popen([sys.executable, "-m", "dlcourse.teach.grading.worker", str(self.settings_file),
                                       self.socket_dir],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=self._env(),
                                      cwd=self.settings_file.parent, start_new_session=True,

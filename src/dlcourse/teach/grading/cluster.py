@@ -1,7 +1,7 @@
 """Grading on a cluster: a lab's hand-ins split over a SLURM or LSF job array, then merged into one gradebook.
 
 `dlcourse grade LAB --slurm` (or `--lsf`) takes the hand-ins in here, prepares the gradebooks, writes two
-job scripts from the templates in hpc/ and submits them: an array of --shards tasks, task I grading every
+job scripts from the templates in jobs/ and submits them: an array of --shards tasks, task I grading every
 N-th hand-in from the I-th (`--shard I/N`) with --workers graders, and a merge that starts once the whole
 array has succeeded (with --wait, the merge runs here instead). With PostgreSQL (--db) every task writes
 the one gradebook and the merge only rebuilds grades.csv; with SQLite each task writes its own file,
@@ -91,12 +91,12 @@ def render(template: str, values: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def template(root: Path, name: str) -> str:
-    """hpc/<name> of the course repository, else the one shipped with dlcourse."""
-    for folder in (root / "hpc", Path(__file__).resolve().parents[3] / "hpc"):
-        if (folder / name).is_file():
-            return (folder / name).read_text(encoding="utf-8")
-    raise CourseError(f"job-script template hpc/{name} not found in {root}")
+def template(name: str) -> str:
+    """A job-script template shipped with the package (dlcourse/teach/grading/jobs/<name>)."""
+    path = Path(__file__).parent / "jobs" / name
+    if not path.is_file():
+        raise CourseError(f"job-script template {name} is missing from the installed package: reinstall dlcourse")
+    return path.read_text(encoding="utf-8")
 
 
 @dataclass
@@ -130,7 +130,7 @@ class Plan:
 
 def _dlcourse(plan: Plan, *args: str) -> list[str]:
     students = [x for s in plan.students for x in ("--student", s)]
-    return [plan.python, "-m", "dlcourse.cli", "grade", plan.lab.name, "--class-dir", str(plan.lab.class_dir),
+    return [plan.python, "-m", "dlcourse.teach.cli", "grade", plan.lab.name, "--class-dir", str(plan.lab.class_dir),
             *args, *students]
 
 
@@ -168,11 +168,11 @@ def directives(plan: Plan) -> str:
 
 
 def job_scripts(plan: Plan) -> dict[str, str]:
-    """{'grade': array script, 'merge': merge script}, rendered from hpc/<kind>_grade.sh and <kind>_merge.sh."""
+    """{'grade': array script, 'merge': merge script}, rendered from the templates jobs/<kind>_grade.sh and <kind>_merge.sh."""
     values = {"name": f"grade-{plan.lab.name}", "shards": str(plan.shards), "cpus": str(plan.cpus),
               "logs": str(plan.folder / "logs"), "directives": directives(plan), "environment": environment(plan)}
     commands = {"grade": task_command(plan), "merge": merge_command(plan)}
-    return {what: render(template(plan.lab.root, f"{plan.kind}_{what}.sh"), values | {"command": command})
+    return {what: render(template(f"{plan.kind}_{what}.sh"), values | {"command": command})
             for what, command in commands.items()}
 
 

@@ -21,13 +21,13 @@ def run(args) -> int:
             extra = "" if student else "[teacher]"
             print(f"{name:<11} MISSING: pip install -e '.{extra}'" if extra else f"{name:<11} MISSING: pip install -e .")
     try:
-        from .device import describe, pick_device
+        from ..device import describe, pick_device
 
         print(f"device      {describe(pick_device())}")
     except Exception as err:  # a broken CUDA set-up, a bad DLCOURSE_DEVICE
         problems += 1
         print(f"device      PROBLEM: {err}")
-    from .settings import data_dir, fast_mode, offline
+    from ..settings import data_dir, fast_mode, offline
 
     print(f"data cache  {data_dir()} (DLCOURSE_DATA)")
     print(f"fast mode   {'on' if fast_mode() else 'off'} (DLCOURSE_FAST); offline {'on' if offline() else 'off'}")

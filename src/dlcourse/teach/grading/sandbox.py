@@ -9,7 +9,7 @@ host it is the grader's user), with only the harmless part of the grader's envir
 
 How it is wired: the grading worker writes a kernelspec (`kernelspec`) and the `Policy` into its private
 folder; nbgrader selects that kernel (`Execute.kernel_name`); jupyter_client starts its argv,
-`python -I -m dlcourse.grading.sandbox_kernel POLICY CONNECTION_FILE`, in the folder the notebook runs
+`python -I -m dlcourse.teach.grading.sandbox_kernel POLICY CONNECTION_FILE`, in the folder the notebook runs
 in; that launcher checks the folder and replaces itself with bwrap (`bwrap_argv`) running ipykernel.
 """
 from __future__ import annotations
@@ -158,7 +158,7 @@ def sqlite_file(db_url: str) -> str:
 
 def kernelspec(python: str, policy_file: str) -> dict:
     """kernel.json of the sandboxed kernel; -I keeps the launcher from importing files of the student's folder."""
-    return {"argv": [python, "-I", "-m", "dlcourse.grading.sandbox_kernel", policy_file, "{connection_file}"],
+    return {"argv": [python, "-I", "-m", "dlcourse.teach.grading.sandbox_kernel", policy_file, "{connection_file}"],
             "display_name": "Python 3 (dlcourse sandbox)", "language": "python",
             "interrupt_mode": "message",  # a signal would stop bwrap, not the kernel inside
             "metadata": {"debugger": False}}
