@@ -17,7 +17,8 @@ from tiny_course import LAB
 from dlcourse.teach.cli import main
 from dlcourse.teach.errors import CourseError
 from dlcourse.teach.grading import cluster
-from dlcourse.teach.grading.autograde import Lab, default_db_url, with_driver
+from dlcourse.teach.classfolder import default_db_url, with_driver
+from dlcourse.teach.grading.autograde import Lab
 from dlcourse.teach.grading.merge import submission_table
 
 COURSE = "dlcourse"

@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT, lab_names
 
 from dlcourse.teach import notebooks
+from dlcourse.teach.course import Course
 from dlcourse.teach.grading.autograde import Lab, cell_points, grade
 
 LABS = lab_names()
@@ -83,7 +84,7 @@ def test_release_has_no_solutions_or_hidden_tests(lab):
 def test_source_metadata_is_valid(lab):
     nb = notebooks.read(source_path(lab))
     assert notebooks.metadata_problems(nb) == []
-    assert nb.cells[0].source == notebooks.bootstrap_source(ROOT), "first cell is not the canonical bootstrap cell"
+    assert nb.cells[0].source == notebooks.bootstrap_source(Course.load(ROOT)), "first cell is not the canonical bootstrap cell"
     assert all(not c.get("outputs") for c in nb.cells), f"labs/{lab} is stored with outputs: run `make release`"
     tests = notebooks.autograded_tests(nb)
     assert all("### BEGIN HIDDEN TESTS" in c.source for c in tests), \

@@ -11,7 +11,7 @@ from test_grading import read_grades, solved_with
 from tiny_course import LAB
 
 from dlcourse.teach.cli import main
-from dlcourse.teach.grading.autograde import default_db_url, with_driver
+from dlcourse.teach.classfolder import default_db_url, with_driver
 from dlcourse.teach.grading.merge import submission_table
 
 COURSE = "dlcourse"

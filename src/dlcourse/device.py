@@ -1,17 +1,18 @@
 """Device choice and seeding: CUDA, then Apple MPS, then the CPU; DLCOURSE_DEVICE overrides."""
 from __future__ import annotations
 
-import os
 import random
 
 import numpy as np
+
+from .settings import device_override
 
 
 def pick_device(prefer: str | None = None):
     """The torch device to use: `prefer` or DLCOURSE_DEVICE if given, else CUDA, MPS, CPU in that order."""
     import torch
 
-    wanted = prefer or os.environ.get("DLCOURSE_DEVICE")
+    wanted = prefer or device_override()
     if wanted:
         device = torch.device(wanted)
         if device.type == "cuda" and not torch.cuda.is_available():

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-from .settings import fast_mode
+from .settings import fast_mode, results_file
 
 
 def record(name: str, value: float, target: float | None = None, higher_is_better: bool = True) -> bool:
@@ -22,7 +21,7 @@ def record(name: str, value: float, target: float | None = None, higher_is_bette
     else:
         goal = f" (target {sign} {target:g}: {'met' if met else 'NOT met'})"
     print(f"{name} = {value:.4g}{goal}")
-    out = os.environ.get("DLCOURSE_RESULTS")
+    out = results_file()
     if out:
         with Path(out).open("a", encoding="utf-8") as fh:
             fh.write(json.dumps({"name": name, "value": float(value), "target": target, "fast": fast_mode(),

@@ -4,6 +4,11 @@ DLCOURSE_FAST=1     shrink data and epochs so a notebook runs in seconds (autogr
 DLCOURSE_OFFLINE=1  never download; use the data that ships with installed packages
 DLCOURSE_DATA       cache folder for data sets (default ~/.cache/dlcourse; $SCRATCH/dlcourse on clusters)
 DLCOURSE_DEVICE     force a device: cpu, cuda, cuda:1, mps
+DLCOURSE_RESULTS    a file where `dlcourse.record` appends its figures (benchmarks)
+Teacher tools only:
+DLCOURSE_ROOT       the course repository (default: the folder above the current one holding labs/ and grading/)
+DLCOURSE_CLASS      the class folder (default grading/class/)
+DLCOURSE_DB         the gradebook as an SQLAlchemy URL (default: course.toml's gradebook, else SQLite in the class folder)
 """
 from __future__ import annotations
 
@@ -34,6 +39,19 @@ def offline() -> bool:
 def pick(full: T, fast: T) -> T:
     """`full` normally, `fast` under DLCOURSE_FAST=1. Example: epochs = pick(10, 1)."""
     return fast if fast_mode() else full
+
+
+def text(name: str) -> str:
+    """The environment variable `name` ('' when unset): the one place the package reads the environment."""
+    return os.environ.get(name, "").strip()
+
+
+def device_override() -> str:
+    return text("DLCOURSE_DEVICE")
+
+
+def results_file() -> str:
+    return text("DLCOURSE_RESULTS")
 
 
 def data_dir() -> Path:

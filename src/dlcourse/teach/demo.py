@@ -38,7 +38,7 @@ def solved(release_nb, source_nb, how_many: int | None = None):
         if gid in answers and (how_many is None or done < how_many):
             cell["source"] = solution_text(answers[gid])
             done += 1
-    return notebooks.nbformat.from_dict(nb)
+    return notebooks.from_dict(nb)
 
 
 def build_class(lab: str, release_nb, source_nb, inbox: Path) -> list[str]:
@@ -57,12 +57,12 @@ def build_class(lab: str, release_nb, source_nb, inbox: Path) -> list[str]:
     put("ada", own, full)
     put("ben", own, solved(release_nb, source_nb, max(1, n_solutions // 2)))
     put("chloe", own, text=notebooks.dumps(full)[: len(notebooks.dumps(full)) // 2])
-    looping = notebooks.nbformat.from_dict(json.loads(json.dumps(full)))
+    looping = notebooks.from_dict(json.loads(json.dumps(full)))
     first = next(c for c in looping.cells if notebooks.nbgrader_meta(c).get("solution") and c.cell_type == "code")
     first.source = "while True:  # oops\n    pass\n" + first.source
     put("dev", own, looping)
     put("fatima", "Copy of lab (1).ipynb", full)
-    deleted = notebooks.nbformat.from_dict(json.loads(json.dumps(full)))
+    deleted = notebooks.from_dict(json.loads(json.dumps(full)))
     tests = [c for c in deleted.cells if c in notebooks.autograded_tests(deleted)]
     deleted.cells.remove(tests[0])
     put("gus", own, deleted)
@@ -72,7 +72,9 @@ def build_class(lab: str, release_nb, source_nb, inbox: Path) -> list[str]:
 
 
 def run(args) -> int:
-    from .grading import cli as grading_cli
+    from .classfolder import ClassFolder
+    from .course import Course
+    from .grading import autograde, desk, tables
 
     root = repo_root()
     lab = resolve_lab(args.lab, root)
@@ -89,12 +91,16 @@ def run(args) -> int:
         w.writerow(["student_id", "name"])
         w.writerows([s, s.capitalize()] for s in roster)
     print(f"demo class: {len(roster)} students handing in {lab} (see `dlcourse demo --help` for who does what)")
-    args_grade = type("Args", (), dict(lab=lab, class_dir=str(folder), from_path=str(inbox), roster=None,
-                                       workers=args.workers, force=True, student=None, db=None,
-                                       cell_timeout=args.cell_timeout, timeout=args.timeout, memory_mb=4096,
-                                       shard=None))
-    grading_cli.run_grade(args_grade)
-    print(f"demo finished: grades in {folder / 'grades.csv'}")
+    course, demo = Course.load(root), ClassFolder(folder)  # its own SQLite gradebook, whatever the class uses
+    graded = autograde.Lab(root, lab, demo.path, cell_timeout=args.cell_timeout, notebook_timeout=args.timeout)
+    found = {h.student_id: h for h in desk.take_in(graded, inbox, desk.read_roster(demo), course.timezone)}
+    desk.grade_lab(graded, workers=args.workers, force=True,
+                   on_done=lambda o: print(f"  graded {o.student_id}: {o.status} {o.score:g}/{o.max_score:g}",
+                                           flush=True))
+    rows = [r for r in desk.rebuild_tables(course, demo) if r.outcome.lab == lab]
+    print(tables.format_table(rows, found))
+    print(f"demo finished: {sum(r.passed for r in rows)} of {len(roster)} students passed; grades in "
+          f"{demo.grades_csv}")
     return 0
 
 

@@ -1,9 +1,9 @@
-"""Where things live: the repository, the labs, the release and the class folder."""
+"""Where things live in the course repository: the labs and the release (the class folder: classfolder.py)."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from .. import settings
 from .errors import CourseError
 
 LABS = "labs"
@@ -13,8 +13,8 @@ GRADING = "grading"
 
 def repo_root(start: Path | None = None) -> Path:
     """The course repository: `DLCOURSE_ROOT`, else the nearest folder above `start` holding labs/ and grading/."""
-    if os.environ.get("DLCOURSE_ROOT"):
-        return Path(os.environ["DLCOURSE_ROOT"]).resolve()
+    if settings.text("DLCOURSE_ROOT"):
+        return Path(settings.text("DLCOURSE_ROOT")).resolve()
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / LABS).is_dir() and (folder / GRADING).is_dir():
@@ -29,14 +29,6 @@ def labs_dir(root: Path | None = None) -> Path:
 
 def weeks_dir(root: Path | None = None) -> Path:
     return (root or repo_root()) / WEEKS
-
-
-def class_dir(root: Path | None = None, override: str | os.PathLike | None = None) -> Path:
-    """The git-ignored class folder: `override`, else `DLCOURSE_CLASS`, else grading/class/."""
-    chosen = override or os.environ.get("DLCOURSE_CLASS")
-    if chosen:
-        return Path(chosen).resolve()
-    return (root or repo_root()) / GRADING / "class"
 
 
 def lab_names(root: Path | None = None) -> list[str]:

@@ -29,7 +29,9 @@ def source_notebooks(root: Path, lab: str) -> list[Path]:
 
 def check_sources(root: Path, labs: list[str]) -> dict[Path, str]:
     """Each source notebook's tidy text, after validating its metadata (CourseError on the first problem)."""
-    bootstrap = notebooks.bootstrap_source(root)
+    from .course import Course
+
+    bootstrap = notebooks.bootstrap_source(Course.load(root))
     tidy = {}
     for lab in labs:
         main = labs_dir(root) / lab / f"{lab}.ipynb"

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .. import notebooks
+from ..classfolder import ClassFolder, sqlite_file
 from ..errors import CourseError
 from ..files import write_atomic
 from . import sandbox
@@ -41,7 +42,8 @@ class Lab:
     sandbox: bool = True         # run student code in a bubblewrap sandbox (when bwrap works here)
 
     def __post_init__(self):
-        self.db_url = with_driver(self.db_url) or default_db_url(self.class_dir)
+        self.folder = ClassFolder(self.class_dir, self.db_url)
+        self.class_dir, self.db_url = self.folder.path, self.folder.db_url
 
     @property
     def source(self) -> Path:
@@ -49,24 +51,24 @@ class Lab:
 
     @property
     def submitted(self) -> Path:
-        return self.class_dir / "submitted"
+        return self.folder.submitted
 
     def handin(self, student: str) -> Path:
         return self.submitted / student / self.name / f"{self.name}.ipynb"
 
     def record_path(self, student: str) -> Path:
-        return self.class_dir / "results" / self.name / f"{student}.json"
+        return self.folder.results(self.name) / f"{student}.json"
 
     @property
     def db_tag(self) -> str:
         """'' for the class's own SQLite gradebook, else a short tag of `db_url`: graders writing to
         different gradebooks (cluster shards) never share a settings file or a prepare marker."""
-        if self.db_url == default_db_url(self.class_dir):
+        if self.folder.uses_default_db:
             return ""
         return "-" + hashlib.sha256(self.db_url.encode()).hexdigest()[:10]
 
     def nbgrader_settings(self, kernel_name: str = "") -> dict:
-        return settings(labs=self.root / "labs", root=self.class_dir, release=self.class_dir / "release",
+        return settings(labs=self.root / "labs", root=self.class_dir, release=self.folder.release,
                         db_url=self.db_url, cell_timeout=self.cell_timeout, kernel_name=kernel_name)
 
 
@@ -86,23 +88,6 @@ class Outcome:
     source_sha: str = ""
     submitted_at: str = ""
     needs_manual: list[str] = field(default_factory=list)
-
-
-def default_db_url(class_dir: Path) -> str:
-    # a generous busy timeout lets parallel graders take turns writing to SQLite
-    return f"sqlite:///{class_dir / 'gradebook.db'}?timeout=120"
-
-
-def with_driver(db_url: str) -> str:
-    """A PostgreSQL URL without a driver gets the installed one: SQLAlchemy 2.1 assumes psycopg (3) for a bare
-    postgresql://, 2.0 psycopg2, and the teacher's extra may hold either."""
-    scheme, sep, rest = db_url.partition("://")
-    if scheme not in ("postgresql", "postgres") or not sep:
-        return db_url
-    import importlib.util
-
-    have = [d for d in ("psycopg", "psycopg2") if importlib.util.find_spec(d)]
-    return f"postgresql+{have[0]}://{rest}" if len(have) == 1 else f"postgresql://{rest}"
 
 
 def sha256(path: Path) -> str:
@@ -133,7 +118,7 @@ def load_outcome(path: Path) -> Outcome | None:
 
 def source_marker(lab: Lab) -> Path:
     """Where `prepare` notes which source the gradebook knows (not beside the student records)."""
-    return lab.class_dir / ".work" / f"{lab.name}.source{lab.db_tag}.json"
+    return lab.folder.work / f"{lab.name}.source{lab.db_tag}.json"
 
 
 def prepare(lab: Lab) -> str:
@@ -238,7 +223,7 @@ def grade(lab: Lab, students: list[str] | None = None, workers: int | None = Non
         else:
             todo.append(student)
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
-    settings_file = lab.class_dir / ".work" / f"{lab.name}{lab.db_tag}.settings.json"
+    settings_file = lab.folder.work / f"{lab.name}{lab.db_tag}.settings.json"
     env, policy = grading_env(), None
     if lab.sandbox and todo:
         reason = sandbox.unavailable()
@@ -246,9 +231,9 @@ def grade(lab: Lab, students: list[str] | None = None, workers: int | None = Non
             print(sandbox.warning(reason), file=sys.stderr, flush=True)
         else:
             policy = sandbox.make_policy(lab.class_dir, [lab.root / "labs", lab.source.parent,
-                                                          Path(sandbox.sqlite_file(lab.db_url) or lab.class_dir)], env)
+                                                          sqlite_file(lab.db_url) or lab.class_dir], env)
     write_json(settings_file, lab.nbgrader_settings(sandbox.KERNEL_NAME if policy else ""))
-    pool_workers = [Worker(settings_file, lab.class_dir / ".work" / f"worker-{i}.log", env,
+    pool_workers = [Worker(settings_file, lab.folder.work / f"worker-{i}.log", env,
                            _limit_memory(lab.memory_mb) if lab.memory_mb else None, policy) for i in range(workers)]
     free = queue.SimpleQueue()
     for w in pool_workers:

@@ -22,11 +22,11 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..classfolder import is_sqlite, sqlite_file, sqlite_url
 from ..errors import CourseError
-from . import autograde
+from . import autograde, desk, tables
 from .merge import copy_submissions
 
-SQLITE_TIMEOUT_S = 120
 POLL_S = 3  # seconds between looks at the SLURM queue with --wait
 SUBMIT = {"slurm": "sbatch", "lsf": "bsub"}
 
@@ -46,19 +46,11 @@ def add_options(g: argparse.ArgumentParser) -> None:
 
 # ---------------------------------------------------------------- pure parts: names, times, scripts
 
-def is_sqlite(db_url: str) -> bool:
-    return db_url.split(":", 1)[0].split("+", 1)[0] == "sqlite"
-
-
-def sqlite_file(db_url: str) -> Path:
-    from sqlalchemy.engine import make_url
-
-    return Path(make_url(db_url).database)
-
-
 def shard_db_url(class_dir: Path, lab: str, task: int | str) -> str:
     """The SQLite gradebook of array task `task` (1-based)."""
-    return f"sqlite:///{class_dir / 'shards' / f'{lab}-{task}.db'}?timeout={SQLITE_TIMEOUT_S}"
+    from ..classfolder import ClassFolder
+
+    return sqlite_url(ClassFolder(class_dir).shards / f"{lab}-{task}.db")
 
 
 def time_seconds(text: str) -> int:
@@ -118,7 +110,7 @@ class Plan:
     @property
     def folder(self) -> Path:
         """Job scripts and logs."""
-        return self.lab.class_dir / "cluster" / self.lab.name
+        return self.lab.folder.cluster(self.lab.name)
 
     @property
     def shared_db(self) -> bool:
@@ -257,9 +249,7 @@ def wait_slurm(job: str, poll_s: float = POLL_S) -> None:
 
 
 def shard_students(everyone: list[str], i: int, n: int) -> list[str]:
-    from .cli import shard
-
-    return shard(everyone, f"{i}/{n}")
+    return desk.shard(everyone, f"{i}/{n}")
 
 
 def ungraded(lab: autograde.Lab, students: list[str]) -> list[str]:
@@ -308,35 +298,16 @@ def _plan(args, lab: autograde.Lab) -> Plan:
                 args.partition or "", args.time or "", bool(args.db), options, list(args.student or []))
 
 
-def _intake(args, lab: autograde.Lab) -> dict:
-    """Take the hand-ins in here, as a local run does; returns what was found, by student."""
-    from .cli import _roster, take_in
-
-    if args.from_path and not Path(args.from_path).exists():
-        raise CourseError(f"hand-in folder {args.from_path} does not exist: give the folder or zip your learning "
-                          "platform exported")
-    found = {}
-    if args.from_path:
-        found = {h.student_id: h for h in take_in(lab, Path(args.from_path), _roster(lab.class_dir, args.roster))}
-        ok = sum(h.ok for h in found.values())
-        print(f"intake: {ok} notebooks taken, {len(found) - ok} problems "
-              f"(see {lab.class_dir / 'intake' / (lab.name + '.csv')})")
-    if not args.student and not autograde.submitted_students(lab):
-        raise CourseError(f"no hand-ins for {lab.name} in {lab.submitted}: give them with --from PATH")
-    return found
-
-
 def _finish(lab: autograde.Lab, shards: int, students: list[str] | None, found: dict, logs: Path) -> int:
     """Merge, rebuild grades.csv, print the lab's table; an error names the hand-ins left ungraded."""
-    from .cli import format_table, write_grades
-
     missing = merge(lab, shards, students)
-    rows = write_grades(lab.root, lab.class_dir)
+    course, folder = desk.open_course(lab.class_dir, lab.db_url)
+    rows = desk.rebuild_tables(course, folder)
     everyone = set(students or autograde.submitted_students(lab))
     ours = [r for r in rows if r.outcome.lab == lab.name and r.outcome.student_id in everyone]
-    print(format_table(ours, found))
+    print(tables.format_table(ours, found))
     print(f"{lab.name}: {len(everyone) - len(missing)} of {len(everyone)} hand-ins graded in {shards} shards; "
-          f"{sum(r.passed for r in ours)} passed. Grades: {lab.class_dir / 'grades.csv'}")
+          f"{sum(r.passed for r in ours)} passed. Grades: {lab.folder.grades_csv}")
     if missing:
         raise CourseError(f"{len(missing)} hand-ins were not graded ({', '.join(missing[:5])}"
                           f"{', ...' if len(missing) > 5 else ''}): see the task logs in {logs}; "
@@ -344,17 +315,16 @@ def _finish(lab: autograde.Lab, shards: int, students: list[str] | None, found: 
     return 0
 
 
-def run(args) -> int:
-    """`dlcourse grade LAB --slurm|--lsf [...]`, and the merge job's `--merge-shards N`."""
-    from .cli import _lab
+def run(args, lab: autograde.Lab, take_in) -> int:
+    """`dlcourse grade LAB --slurm|--lsf [...]`, and the merge job's `--merge-shards N`.
 
-    lab = _lab(args)
+    `take_in()` runs the intake (as a local run does) and returns what it found, by student."""
     if args.merge_shards:
-        return _finish(lab, args.merge_shards, args.student, {}, lab.class_dir / "cluster" / lab.name / "logs")
+        return _finish(lab, args.merge_shards, args.student, {}, lab.folder.cluster(lab.name) / "logs")
     plan = _plan(args, lab)
     if not shutil.which(SUBMIT[plan.kind]):
         raise CourseError(f"{SUBMIT[plan.kind]} not found: run this on the cluster's login node")
-    found = _intake(args, lab)
+    found = take_in()
     prepare_gradebooks(plan)
     (plan.folder / "logs").mkdir(parents=True, exist_ok=True)
     paths = {}

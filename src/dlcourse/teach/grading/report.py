@@ -9,8 +9,7 @@ from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
-from ..paths import lab_names
-from .rules import Rules, load_rules
+from .rules import Rules
 from ..files import write_atomic
 from .tables import Row, parse_stamp
 
@@ -123,7 +122,7 @@ def needs_a_look(rows: list[Row], class_dir: Path, labs: list[str]) -> list[tupl
         if r.late:
             out.append((o.student_id, o.lab, f"late (handed in {o.submitted_at})"))
     for lab in labs:
-        path = class_dir / "intake" / f"{lab}.csv"
+        path = class_dir / "intake" / f"{lab}.csv"  # ClassFolder.intake_report
         if path.exists():
             with path.open(newline="") as fh:
                 for row in csv.DictReader(fh):
@@ -162,10 +161,10 @@ Project access needs {rules.labs_for_project} labs passed.</p>
 """
 
 
-def write_report(root: Path, class_dir: Path, rows: list[Row], out: Path) -> Path:
+def write_report(course, folder, rows: list[Row], out: Path) -> Path:
+    """Write the report of `course` (a Course) for the class `folder` (a ClassFolder) to `out`."""
     import matplotlib
 
     matplotlib.use("Agg")
-    labs = lab_names(root)
-    write_atomic(out, render(rows, class_dir, labs, load_rules(root, labs)))
+    write_atomic(out, render(rows, folder.path, course.labs, course.rules))
     return out

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 
 from ..errors import CourseError
 
@@ -63,16 +62,3 @@ def parse_rules(data: dict, lab_names: list[str]) -> Rules:
     if not isinstance(reviews, int) or reviews < 0:
         raise CourseError(f"[rules] reviews_required must be a whole number, got {reviews!r}")
     return Rules(labs, default, reviews, bool(r.get("reviews_count_for_pass", False)), need, policy)
-
-
-def load_rules(root: Path, lab_names: list[str]) -> Rules:
-    import tomllib
-
-    path = root / "grading" / "course.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Rules()
-    except tomllib.TOMLDecodeError as err:
-        raise CourseError(f"{path} is not valid TOML ({err}): fix the line it names") from None
-    return parse_rules(data, lab_names)

@@ -150,12 +150,6 @@ def outermost(paths: list[str]) -> list[str]:
     return out
 
 
-def sqlite_file(db_url: str) -> str:
-    """The database file of an SQLite URL ("" for other databases)."""
-    m = re.match(r"sqlite:///([^?]+)", db_url)
-    return m.group(1) if m else ""
-
-
 def kernelspec(python: str, policy_file: str) -> dict:
     """kernel.json of the sandboxed kernel; -I keeps the launcher from importing files of the student's folder."""
     return {"argv": [python, "-I", "-m", "dlcourse.teach.grading.sandbox_kernel", policy_file, "{connection_file}"],

@@ -101,3 +101,24 @@ def status_csv(statuses: list[StudentStatus], labs: list[str]) -> str:
         writer.writerow([s.student_id, *(str(s.passed[lab]).lower() for lab in labs), s.labs_passed,
                          s.reviews_done, str(s.project_eligible).lower()])
     return buf.getvalue()
+
+
+def format_table(rows: list[Row], found: dict) -> str:
+    """The per-student table printed after grading; `found`: intake's Handin per student."""
+    lines = [f"{'student':<14} {'status':<8} {'score':>9}  {'passed':<6} {'late':<5} note"]
+    for r in sorted(rows, key=lambda r: r.outcome.student_id):
+        o = r.outcome
+        h = found.get(o.student_id)
+        note = o.message
+        if h and h.taken_name and h.taken_name != f"{o.lab}.ipynb":
+            note = f"took '{h.taken_name}'" + (f"; {note}" if note else "")
+        if o.needs_manual:
+            note = (note + "; " if note else "") + f"{len(o.needs_manual)} written answer(s) to grade by hand"
+        lines.append(f"{o.student_id:<14} {o.status:<8} {r.score:>4g}/{o.max_score:<4g}  "
+                     f"{'yes' if r.passed else 'no':<6} {'yes' if r.late else 'no':<5} {note}")
+    graded = {r.outcome.student_id for r in rows}
+    for sid, h in sorted(found.items()):
+        if sid not in graded and h.problem:
+            lines.append(f"{sid:<14} {'no hand-in' if h.problem == 'no hand-in' else 'refused':<8} {'-':>9}  "
+                         f"{'no':<6} {'-':<5} {h.origin + ': ' if h.origin else ''}{h.problem}")
+    return "\n".join(lines)

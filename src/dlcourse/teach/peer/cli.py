@@ -1,9 +1,9 @@
 """`dlcourse peer`: who reviews whom each week, checked, exported, and the completed reviews counted.
 
-Every student who handed in a lab reviews k (default 3) other hand-ins and gets k reviewers; the lab counts
+Every student who handed in a lab reviews k (default: reviews_required in course.toml, 3) other hand-ins and gets k reviewers; the lab counts
 as passed once their reviews are done.
 
-  dlcourse peer assign LAB [--submitters FILE] [--groups FILE] [--history DIR] [-k 3] [--seed N] --out FILE
+  dlcourse peer assign LAB [--submitters FILE] [--groups FILE] [--history DIR] [-k K] [--seed N] --out FILE
       Submitters: CSV with a student_id column; without it, the students with a graded hand-in for LAB in
       <class_dir>/grades.csv (--class-dir DIR). Groups: CSV student_id,group (nobody reviews their own group;
       students not listed work alone). History: folder of earlier weeks' assignment files (*.csv); their pairs
@@ -20,7 +20,7 @@ as passed once their reviews are done.
       Dropped students stop reviewing; the hand-ins they had get new reviewers (the extra load spread evenly).
       Their own hand-in is still reviewed, or removed with --remove-their-handins (its reviewers then get
       another hand-in where one fits). Pairs not touching them are kept. Same --groups/--history/-k/--seed.
-  dlcourse peer verify FILE [--groups FILE] [--history DIR] [-k 3] [--dropped ID ...] [--allow-extra]
+  dlcourse peer verify FILE [--groups FILE] [--history DIR] [-k K] [--dropped ID ...] [--allow-extra]
                          [--base FILE]
       Checks any assignment file against every rule and prints each violation on one line; exit status 1 when
       a rule is broken that could have been met (a history repeat or reciprocal pair counts as avoidable when
@@ -52,7 +52,7 @@ from pathlib import Path
 
 from ..errors import CourseError
 from ..files import write_atomic
-from ..paths import class_dir, labs_dir, repo_root, resolve_lab
+from ..paths import labs_dir, repo_root, resolve_lab
 from . import assign as ops
 from . import check, export, model, reviews
 
@@ -100,12 +100,40 @@ def _base(args) -> str:
     return "" if same else f" --base {args.assignments}"
 
 
+def course_or_none():
+    """The course of the current repository, or None outside one (peer works on plain files too)."""
+    from ..course import Course
+
+    try:
+        return Course.load(repo_root())
+    except CourseError:
+        return None
+
+
+def class_folder(given: str | None) -> Path:
+    from ..classfolder import ClassFolder
+
+    course = course_or_none()
+    if course is None and not given:
+        raise CourseError("no course repository here: give --class-dir DIR (or run inside the course repository)")
+    return ClassFolder.open(course, given).path if course else Path(given).resolve()
+
+
+def default_k() -> int:
+    """reviews_required of course.toml (the course rules' default outside a course repository)."""
+    from ..grading.rules import Rules
+
+    course = course_or_none()
+    return (course.rules if course else Rules()).reviews_required
+
+
 def run_assign(args) -> int:
     lab = lab_name(args.lab)
+    args.k = default_k() if args.k is None else args.k
     if args.submitters:
         students = model.read_students(args.submitters)
     else:
-        students = model.read_graded_students(class_dir(override=args.class_dir), lab)
+        students = model.read_graded_students(class_folder(args.class_dir), lab)
     groups, history = _inputs(args, lab)
     plan = ops.assign(lab, students, groups, history, args.k, args.seed)
     ignored = sorted(set(groups) - set(students))
@@ -141,6 +169,7 @@ def run_drop(args) -> int:
 
 def run_verify(args) -> int:
     file = model.read_assignment(args.file)
+    args.k = default_k() if args.k is None else args.k
     groups, history = _inputs(args, file.lab)
     kept = set(model.read_assignment(args.base).pairs()) if args.base else set()
     verdict = check.verify(file, groups, history, args.k, args.dropped or (), args.allow_extra, kept)
@@ -193,7 +222,7 @@ def run_import(args) -> int:
         raise CourseError(f"assignment file {assignment.path} is for lab {assignment.lab}, not {lab}; "
                           "give the assignment of this lab")
     rows = reviews.read_completed(args.file, assignment.lab if assignment else lab, assignment)
-    target = reviews.reviews_file(class_dir(override=args.class_dir), lab)
+    target = reviews.reviews_file(class_folder(args.class_dir), lab)
     write_atomic(target, reviews.reviews_text(rows))
     print(f"peer import {lab}: stored {len(rows)} review(s) by {len({r for r, _, _ in rows})} reviewer(s) "
           f"in {target}")
@@ -208,12 +237,10 @@ def run_import(args) -> int:
     return 0
 
 
-def _history_options(p: argparse.ArgumentParser, k_default: int | None) -> None:
+def _history_options(p: argparse.ArgumentParser, k_help: str) -> None:
     p.add_argument("--groups", metavar="FILE", help="CSV student_id,group: nobody reviews their own group")
     p.add_argument("--history", metavar="DIR", help="folder of earlier weeks' assignment CSVs")
-    p.add_argument("-k", type=int, default=k_default, metavar="K",
-                   help="reviews per student" + (f" (default {k_default})" if k_default else
-                                                 " (default: as in the assignment file)"))
+    p.add_argument("-k", type=int, default=None, metavar="K", help=f"reviews per student (default: {k_help})")
     p.add_argument("--seed", type=int, default=0, metavar="N", help="random seed (default 0)")
 
 
@@ -228,7 +255,7 @@ def register(subparsers) -> None:
     p.add_argument("lab", metavar="LAB")
     p.add_argument("--submitters", metavar="FILE", help="CSV with student_id (default: graded hand-ins of LAB)")
     p.add_argument("--class-dir", metavar="DIR", help="class folder holding grades.csv")
-    _history_options(p, 3)
+    _history_options(p, "reviews_required in grading/course.toml")
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(run=run_assign)
 
@@ -236,7 +263,7 @@ def register(subparsers) -> None:
     p.add_argument("lab", metavar="LAB")
     p.add_argument("--assignments", required=True, metavar="FILE")
     p.add_argument("--late", required=True, metavar="FILE", help="CSV with student_id of the late hand-ins")
-    _history_options(p, None)
+    _history_options(p, "as in the assignment file")
     p.add_argument("--rebalance", action="store_true",
                    help="split existing pairs r->a into r->x, x->a so everyone keeps exactly k (changes pairs)")
     p.add_argument("--out", required=True, metavar="FILE")
@@ -247,7 +274,7 @@ def register(subparsers) -> None:
     p.add_argument("--assignments", required=True, metavar="FILE")
     p.add_argument("--students", required=True, nargs="+", metavar="ID")
     p.add_argument("--remove-their-handins", action="store_true", help="also stop reviewing their own hand-ins")
-    _history_options(p, None)
+    _history_options(p, "as in the assignment file")
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(run=run_drop)
 
@@ -255,7 +282,8 @@ def register(subparsers) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--groups", metavar="FILE")
     p.add_argument("--history", metavar="DIR")
-    p.add_argument("-k", type=int, default=3, metavar="K")
+    p.add_argument("-k", type=int, default=None, metavar="K",
+                   help="reviews per student (default: reviews_required in grading/course.toml)")
     p.add_argument("--dropped", nargs="+", metavar="ID", help="students who dropped out (they review nobody)")
     p.add_argument("--allow-extra", action="store_true", help="accept more than k (files from add or drop)")
     p.add_argument("--base", metavar="FILE", help="the assignment that add or drop started from: its pairs were "

@@ -1,0 +1,150 @@
+"""The grading desk: intake, autograding, the class tables and feedback as plain functions.
+
+No argument parsing and no printing: `grading/cli.py`, `cluster.py` and `demo.py` call these.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from ..classfolder import ClassFolder
+from ..course import Course
+from ..errors import CourseError
+from ..files import write_atomic
+from ..paths import repo_root, resolve_lab
+from . import autograde, intake, tables
+
+
+def open_course(class_dir: str | Path | None = None, db: str | None = None) -> tuple[Course, ClassFolder]:
+    """The course of the current repository and its class folder (see ClassFolder.open)."""
+    course = Course.load(repo_root())
+    return course, ClassFolder.open(course, class_dir, db)
+
+
+def open_lab(name: str, class_dir: str | Path | None = None, db: str | None = None, **limits) -> autograde.Lab:
+    """The lab `name` ('w02', '2', 'w02_ffnn_numpy') of the current course, with grading limits."""
+    course, folder = open_course(class_dir, db)
+    lab = resolve_lab(name, course.root)
+    return autograde.Lab(course.root, lab, folder.path, db_url=folder.db_url, **limits)
+
+
+def read_roster(folder: ClassFolder, given: str | Path | None = None) -> dict | None:
+    """The roster (`given`, else roster.csv of the class folder), or None when there is none."""
+    path = Path(given) if given else folder.roster
+    if given or path.exists():
+        return intake.read_roster(path)
+    return None
+
+
+def check_source(source: str | Path | None) -> None:
+    if source and not Path(source).exists():
+        raise CourseError(f"hand-in folder {source} does not exist: give the folder or zip your learning "
+                          "platform exported")
+
+
+def take_in(lab: autograde.Lab, source: Path, roster: dict | None, timezone: str = "UTC") -> list[intake.Handin]:
+    """Copy the hand-ins found in `source` into the class folder; writes intake/<lab>.csv; returns all found
+    (and one 'no hand-in' row per roster student without one)."""
+    import inspect  # until intake takes the course's time zone everywhere
+
+    extra = {"tz": timezone} if "tz" in inspect.signature(intake.scan).parameters else {}
+    with intake.scan(source, lab.name, roster, **extra) as found:
+        for h in found:
+            if h.ok:
+                intake.admit(h, lab.submitted, lab.name)
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["student_id", "origin", "notebook", "submitted_at", "problem"])
+        for h in found:
+            w.writerow([h.student_id, h.origin, h.taken_name, h.submitted_at.isoformat() if h.submitted_at else "",
+                        h.problem])
+        write_atomic(lab.folder.intake_report(lab.name), buf.getvalue())
+        missing = sorted(set(roster or {}) - {h.student_id for h in found})
+        return found + [intake.Handin(s, "", problem="no hand-in") for s in missing]
+
+
+def shard(students: list[str], spec: str) -> list[str]:
+    """The students of shard 'i/n' (1-based): every n-th student of the sorted list, starting at i."""
+    try:
+        i, n = (int(x) for x in spec.split("/"))
+    except ValueError:
+        raise CourseError(f"--shard takes I/N, e.g. 3/8, got {spec!r}") from None
+    if not 1 <= i <= n:
+        raise CourseError(f"--shard {spec}: I must be between 1 and N")
+    return sorted(students)[i - 1::n]
+
+
+def hit_a_limit(outcome: autograde.Outcome) -> bool:
+    """True when a time limit, not the student's code, may have decided this outcome."""
+    return outcome.status == "timeout" or "limit per cell" in outcome.message
+
+
+def grade_lab(lab: autograde.Lab, students: list[str] | None = None, workers: int | None = None,
+              force: bool = False, on_done=None) -> list[autograde.Outcome]:
+    """Autograde the lab's new or changed hand-ins (all with `force`).
+
+    A hand-in stopped by a time limit is graded once more, alone, with the machine to itself: a busy machine
+    must not cost a correct student points. Either way it stays listed for a human look.
+    """
+    outcomes = autograde.grade(lab, students, workers=workers or os.cpu_count(), force=force, on_done=on_done)
+    again = [o.student_id for o in outcomes if hit_a_limit(o) and o.seconds > 0]
+    if not again:
+        return outcomes
+    second = {o.student_id: o for o in autograde.grade(lab, again, workers=1, force=True)}
+    out = []
+    for o in outcomes:
+        if o.student_id in second:
+            o = second[o.student_id]
+            note = "graded twice: stopped by a time limit, then graded again alone"
+            o = replace(o, message=f"{o.message}; {note}" if o.message else note)
+            autograde.write_json(lab.record_path(o.student_id), o.__dict__)
+        out.append(o)
+    return out
+
+
+def class_rows(course: Course, folder: ClassFolder) -> list[tables.Row]:
+    """Every graded hand-in of the class with the course rules applied."""
+    from ..peer.reviews import reviews_done
+
+    reviews = reviews_done(folder.path)
+    return [tables.judge(o, course.rules, reviews.get((o.student_id, o.lab), 0))
+            for o in tables.load_outcomes(folder.path, course.labs)]
+
+
+def rebuild_tables(course: Course, folder: ClassFolder) -> list[tables.Row]:
+    """Rebuild grades.csv from every lab's records; returns the rows."""
+    rows = class_rows(course, folder)
+    write_atomic(folder.grades_csv, tables.grades_csv(rows))
+    return rows
+
+
+def write_status(course: Course, folder: ClassFolder, roster: dict | None) -> list[tables.StudentStatus]:
+    """status.csv: every roster student and everyone graded, labs passed, reviews done, project access."""
+    from ..peer.reviews import reviews_done
+
+    rows = class_rows(course, folder)
+    students = sorted(set(roster or {}) | {r.outcome.student_id for r in rows})
+    if not students:
+        raise CourseError(f"no students yet in {folder.path}: grade a lab first (dlcourse grade LAB --from PATH)")
+    rebuild_tables(course, folder)
+    statuses = tables.student_status(rows, students, course.labs, course.rules, reviews_done(folder.path))
+    write_atomic(folder.status_csv, tables.status_csv(statuses, course.labs))
+    return statuses
+
+
+def write_feedback(lab: autograde.Lab, student: str | None = None) -> list[Path]:
+    """nbgrader's feedback pages for the lab's graded hand-ins, without the hidden tests' code."""
+    from .feedback import feedback_preprocessors
+    from .nbconfig import nbgrader_api, nbgrader_error
+
+    if not autograde.submitted_students(lab):
+        raise CourseError(f"nothing graded for {lab.name} yet: run `dlcourse grade {lab.name}` first")
+    autograde.prepare(lab)
+    values = lab.nbgrader_settings() | {"GenerateFeedback": {"preprocessors": feedback_preprocessors()}}
+    done = nbgrader_api(values).generate_feedback(lab.name, student_id=student, force=True)
+    if not done["success"]:
+        raise CourseError(f"nbgrader could not write feedback: {nbgrader_error(done)}")
+    return sorted(lab.folder.feedback.glob(f"*/{lab.name}/*.html"))
