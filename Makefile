@@ -18,14 +18,23 @@ setup: ## create .venv and install the package with the teacher and test tools
 demo: setup ## the main job: a small synthetic class hands in the week-2 lab, graded, table printed
 	DLCOURSE_OFFLINE=1 $(DL) demo
 
-test: ## run the test suite
+test: ## run the test suite (everything: notebooks, variants corpus, servers, the Colab install)
 	DLCOURSE_OFFLINE=1 $(PYTHON) -m pytest -q
+
+test-fast: ## the edit-run loop: no lab notebooks, no servers, no Colab environment
+	DLCOURSE_OFFLINE=1 $(PYTHON) -m pytest -q -m "not notebooks and not services and not colab"
+
+lint: ## ruff on the package, the tests and the benchmarks
+	$(VENV)/bin/ruff check src tests bench
 
 release: ## generate weeks/ from labs/ (student release)
 	$(DL) release
 
 release-check: ## fail when weeks/ is stale
 	$(DL) release --check
+
+publish: ## write the public student repository into DIR (a clone of it): make publish DIR=../students
+	$(DL) publish $(or $(DIR),$(error give DIR=path/to/a/clone/of/the/student/repository))
 
 grade: ## grade LAB from FROM (a folder or zip of hand-ins): make grade LAB=w02 FROM=~/Downloads/w02.zip
 	$(DL) grade $(LAB) $(if $(FROM),--from "$(FROM)")
@@ -39,8 +48,8 @@ status: ## who passed which lab and who may start the project (status.csv)
 report: ## the teacher's HTML report with plots
 	$(DL) report
 
-peer: ## assign peer reviewers for LAB: make peer LAB=w02 [K=3 SEED=1]
-	$(DL) peer assign $(LAB) -k $(or $(K),3) --seed $(or $(SEED),0) --out grading/class/peer/$(LAB).csv
+peer: ## assign peer reviewers for LAB: make peer LAB=w02 [K=3 SEED=1] (K defaults to course.toml's)
+	$(DL) peer assign $(LAB) $(if $(K),-k $(K)) --seed $(or $(SEED),0) --out grading/class/peer/$(LAB).csv
 
 lab: ## open JupyterLab on the student notebooks (weeks/)
 	$(VENV)/bin/jupyter lab weeks/
@@ -55,4 +64,4 @@ clean: ## remove caches and the demo class (never the real class folder)
 	rm -rf grading/demo-class .pytest_cache .hypothesis build dist src/*.egg-info
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
-.PHONY: help setup demo test release release-check grade feedback status report peer lab bench doctor clean
+.PHONY: help setup demo test test-fast lint release release-check publish grade feedback status report peer lab bench doctor clean

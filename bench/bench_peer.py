@@ -65,6 +65,18 @@ def timed(parser: argparse.ArgumentParser, argv: list[str], runs: int) -> tuple[
     return wall, cpu
 
 
+def process_timed(argv: list[str], runs: int) -> float:
+    """Best wall-clock seconds of `runs` whole `dlcourse` processes (start-up and imports included)."""
+    import subprocess
+
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "dlcourse.teach.cli", *argv], capture_output=True, check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="dlcourse")
     register(parser.add_subparsers(dest="command"))
@@ -93,13 +105,20 @@ def main() -> None:
             history = model.read_history(folder / "history")
             repeats = len(pairs & history)
             rows.append((n, t_assign, t_verify, t_add, t_rebalance, t_drop, repeats))
+            if n == 10_000:
+                whole = (process_timed(["peer", "assign", "w08", "--submitters", f"{f}/submitters.csv", *common,
+                                        "-k", str(K), "--out", f"{f}/w08p.csv"], runs),
+                         process_timed(["peer", "verify", f"{f}/w08p.csv", *common, "-k", str(K)], runs),
+                         process_timed(["--help"], runs))
     print(f"peer review timings: best of 3 runs, wall-clock seconds (CPU seconds); k={K}, groups of 2-3, "
           f"{WEEKS} weeks of history, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
     names = ("assign", "verify", "add 5 late", "add 5 --rebalance", "drop 5")
     print(f"{'hand-ins':>9} " + " ".join(f"{name:>18}" for name in names) + f" {'repeats':>8}")
     for n, *times, repeats in rows:
         print(f"{n:>9} " + " ".join(f"{f'{w:.3f} ({c:.3f})':>18}" for w, c in times) + f" {repeats:>8}")
-    print("targets for 10,000 hand-ins: assign < 2 s, verify < 1 s (CPU time is the fairer figure on a busy machine)")
+    print(f"whole processes, 10,000 hand-ins (start-up included): assign {whole[0]:.2f} s, verify {whole[1]:.2f} s; "
+          f"`dlcourse --help` {whole[2]:.2f} s")
+    print("targets for 10,000 hand-ins: assign < 2 s, verify < 1 s, start-up included; --help < 0.3 s")
 
 
 if __name__ == "__main__":

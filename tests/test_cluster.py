@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 import services
-from test_grading import read_grades, solved_with
-from test_postgres import pg_url, postgres  # noqa: F401 (fixtures)
+from helpers import read_grades, solved_with
 from tiny_course import LAB
 
 from dlcourse.teach.cli import main

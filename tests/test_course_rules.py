@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from test_grading import solved_with
+from helpers import solved_with
 from tiny_course import LAB
 
 from dlcourse.teach.cli import main
@@ -31,9 +31,19 @@ def test_rules_pass_late_and_reviews():
     assert late.late and late.score == 0 and not late.passed
 
 
+def test_late_penalty_per_day_and_lateness_in_time():
+    rules = parse_rules({"rules": {"late_policy": "per_day", "late_penalty_per_day": 0.25},
+                         "labs": {"w02": {"deadline": datetime(2026, 9, 14, 23, 59, tzinfo=timezone.utc)}}}, ["w02"])
+    on_time = judge(outcome(8, "2026-09-14 23:00:00.000000 UTC"), rules)
+    assert not on_time.late and on_time.score == 8
+    two_days = judge(outcome(8, "2026-09-16 08:00:00.000000 UTC"), rules)  # 32 h late: two started days
+    assert two_days.late and round(two_days.late_by.total_seconds() / 3600) == 32 and two_days.score == 4
+
+
 @pytest.mark.parametrize("data, words", [
     ({"rules": {"pass_fraction": 2}}, "from 0 to 1"),
     ({"rules": {"late_policy": "maybe"}}, "late_policy"),
+    ({"rules": {"late_policy": "per_day", "late_penalty_per_day": 2}}, "late_penalty_per_day"),
     ({"labs": {"w09": {}}}, "not in labs/"),
     ({"labs": {"w02": {"deadline": "monday"}}}, "TOML date-time"),
 ])
@@ -71,7 +81,11 @@ def test_status_report_and_feedback(graded_class, tiny, capsys):
     page = (graded_class / "report.html").read_text()
     assert page.count("data:image/png;base64,") == 4
     assert "cy" in page and "corrupt" in page and "dee" in page and "no hand-in" not in page.split("Needs")[0]
+    assert "<td>dee</td><td>Dee</td><td>0 of 1</td>" in page, "every roster student, with the name, is in the report"
 
     assert main(["feedback", LAB]) == 0
     pages = sorted(p.parts[-3] for p in Path(graded_class / "feedback").glob(f"*/{LAB}/*.html"))
     assert pages == ["ann", "bo"], "one feedback page per graded hand-in"
+    bo = next(Path(graded_class / "feedback").glob(f"bo/{LAB}/*.html")).read_text()
+    assert "add(-1, 1)" not in bo and "BEGIN HIDDEN TESTS" not in bo, "feedback shows the hidden tests' code"
+    assert "hidden tests ran here" in bo and "add(1, 2) should be 3" in bo, "the failure message stays"

@@ -1,38 +1,14 @@
 """Grading a class through nbgrader: every bad hand-in costs only its author, originals stay intact."""
 from __future__ import annotations
 
-import csv
-import hashlib
 import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import read_grades, solved_with, tree_digest
 from tiny_course import LAB
 
-from dlcourse.teach import notebooks
 from dlcourse.teach.cli import main
-from dlcourse.teach.demo import solved
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def solved_with(root: Path, first_cell_prefix: str = "", drop_test: bool = False):
-    release = notebooks.read(root / "weeks" / LAB / f"{LAB}.ipynb")
-    nb = solved(release, notebooks.read(root / "labs" / LAB / f"{LAB}.ipynb"))
-    if first_cell_prefix:
-        cell = next(c for c in nb.cells if notebooks.nbgrader_meta(c).get("grade_id") == "add")
-        cell.source = first_cell_prefix + cell.source
-    if drop_test:
-        nb.cells = [c for c in nb.cells if notebooks.nbgrader_meta(c).get("grade_id") != "test_add"]
-    return notebooks.dumps(nb)
-
-
-def read_grades(class_dir: Path) -> dict[str, dict]:
-    with (class_dir / "grades.csv").open() as fh:
-        return {row["student_id"]: row for row in csv.DictReader(fh)}
 
 
 @pytest.fixture
@@ -53,6 +29,7 @@ def inbox(tiny) -> Path:
     put("spam", solved_with(tiny, "print('x' * 10_000_000)\nfor i in range(200_000):\n    print(i)\n"))
     put("hog", solved_with(tiny, "hog = bytearray(6 * 1024 ** 3)\n"))
     put("deleted", solved_with(tiny, drop_test=True))
+    put("wrongweek", (Path(__file__).parents[1] / "weeks" / "w02_ffnn_numpy" / "w02_ffnn_numpy.ipynb").read_text())
     with zipfile.ZipFile(box / "zipped.zip", "w") as zf:
         zf.writestr("sub/w01.ipynb", good)
     (box / "empty").mkdir()
@@ -64,7 +41,7 @@ def inbox(tiny) -> Path:
 
 def test_bad_handins_cost_only_their_authors(tiny, inbox, capsys):
     before = tree_digest(inbox)
-    rc = main(["grade", LAB, "--from", str(inbox), "--workers", "2", "--cell-timeout", "5", "--timeout", "60",
+    rc = main(["grade", LAB, "--from", str(inbox), "--workers", "2", "--cell-timeout", "10", "--timeout", "120",
                "--memory-mb", "3000"])
     out = capsys.readouterr().out
     assert rc == 0
@@ -80,10 +57,11 @@ def test_bad_handins_cost_only_their_authors(tiny, inbox, capsys):
     assert grades["corrupt"]["score"] == "0"
     table = {line.split()[0]: line for line in out.splitlines() if line and not line.startswith(" ")}
     assert "corrupt notebook JSON" in table["corrupt"]
-    assert "limit per cell" in table["loop"]
+    assert "limit per cell" in table["loop"] and "graded twice" in table["loop"]
     assert "empty hand-in" in table["empty"]
     assert "several candidate notebooks" in table["two"]
     assert "took 'Copy of lab1 (1).ipynb'" in table["good"]
+    assert "not the w01_tiny notebook" in table["wrongweek"] and grades["wrongweek"]["score"] == "0"
 
 
 def test_regrading_is_incremental(tiny, inbox, capsys):

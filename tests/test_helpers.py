@@ -128,3 +128,39 @@ def test_record_appends_json(tmp_path, monkeypatch, capsys):
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["met"] for r in rows] == [True, False]
     assert "NOT met" in capsys.readouterr().out
+
+
+def test_thread_choice_keeps_a_busy_machine_usable():
+    from dlcourse.device import choose_threads
+
+    assert choose_threads(2) == 1 and choose_threads(8) == 4 and choose_threads(64) == 4 and choose_threads(1) == 1
+    assert choose_threads(8, "3") == 3, "OMP_NUM_THREADS, when the user sets it, wins"
+    assert choose_threads(8, "zero") == 4 and choose_threads(2, dedicated=True) == 2
+
+
+def test_energy_says_how_it_was_obtained():
+    import torch
+
+    from dlcourse.training import EnergyMeter, tracker_method
+
+    with EnergyMeter(torch.device("cpu"), use_tracker=False) as nominal:
+        sum(range(100_000))
+    assert nominal.how == "nominal" and nominal.watt_hours > 0 and nominal.grams_co2 > 0
+
+    class Part:
+        def __init__(self, mode):
+            self._mode = mode
+
+    class CPU(Part):
+        pass
+
+    class GPU(Part):
+        pass
+
+    class Tracker:
+        def __init__(self, *parts):
+            self._hardware = list(parts)
+
+    assert tracker_method(Tracker(CPU("intel_rapl"))) == "measured (RAPL)"
+    assert tracker_method(Tracker(CPU("cpu_load"))).startswith("estimated")
+    assert tracker_method(Tracker(CPU("intel_rapl"), GPU(""))) == "measured (NVML)"

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import importlib.util
-import uuid
 from pathlib import Path
 
 import pytest
-import services
-from test_grading import read_grades, solved_with
+from helpers import read_grades, solved_with
 from tiny_course import LAB
 
 from dlcourse.teach.cli import main
@@ -15,23 +13,6 @@ from dlcourse.teach.classfolder import default_db_url, with_driver
 from dlcourse.teach.grading.merge import submission_table
 
 COURSE = "dlcourse"
-
-
-@pytest.fixture(scope="session")
-def postgres():
-    """A PostgreSQL server of its own for the test session (skipped where it cannot start)."""
-    try:
-        server = services.start_postgres()
-    except services.Unavailable as err:
-        pytest.skip(str(err))
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def pg_url(postgres) -> str:
-    """A new, empty database on the test server."""
-    return postgres.create_database(f"gradebook_{uuid.uuid4().hex[:8]}")
 
 
 def two_handins(root: Path) -> Path:

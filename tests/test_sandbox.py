@@ -17,7 +17,7 @@ from dlcourse.teach import notebooks
 from dlcourse.teach.cli import main
 from dlcourse.teach.demo import solved
 from dlcourse.teach.grading import sandbox
-from test_grading import tree_digest
+from helpers import tree_digest
 from dlcourse.teach.grading.nbconfig import MAX_OUTPUT_CHARS, clip_output
 
 PACKAGE = Path(dlcourse.__file__).parent

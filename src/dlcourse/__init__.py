@@ -14,7 +14,7 @@ def start(seed: int = 0, torch: bool = True):
     """Seed everything, pick the device and print one line about the set-up; returns the device (or None)."""
     import platform
 
-    from .device import describe, pick_device, seed_everything
+    from .device import describe, limit_threads, pick_device, seed_everything
     from .settings import data_dir
 
     seed_everything(seed)
@@ -23,6 +23,7 @@ def start(seed: int = 0, torch: bool = True):
     if torch:
         import torch as _torch
 
+        limit_threads()
         device = pick_device()
         parts += [f"torch {_torch.__version__}", f"device {describe(device)}"]
     parts += [f"seed {seed}", f"fast mode {'ON' if fast_mode() else 'off'}", f"data {data_dir()}"]

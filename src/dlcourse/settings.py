@@ -50,6 +50,11 @@ def device_override() -> str:
     return text("DLCOURSE_DEVICE")
 
 
+def threads_override() -> str:
+    """OMP_NUM_THREADS: the user's own choice of CPU threads, which the course respects."""
+    return text("OMP_NUM_THREADS")
+
+
 def results_file() -> str:
     return text("DLCOURSE_RESULTS")
 

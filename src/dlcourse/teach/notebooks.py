@@ -14,7 +14,7 @@ BOOTSTRAP = '''# Set-up: run this cell first. On Colab it installs the course pa
 import sys
 
 if "google.colab" in sys.modules:
-    import importlib
+    import importlib.util
     import subprocess
     import time
 
@@ -56,6 +56,12 @@ def read(path: Path):
         raise CourseError(f"{path}: not a Jupyter notebook ({str(err).splitlines()[0][:100]}); "
                           "hand in the .ipynb file saved by Jupyter") from None
     return nb
+
+
+def is_course_notebook(nb) -> bool:
+    """True for the course's own labs: the first code cell is the bootstrap cell."""
+    first = next((c for c in nb.cells if c.cell_type == "code"), None)
+    return first is not None and nbgrader_meta(first).get("grade_id") == BOOTSTRAP_ID
 
 
 def from_dict(data: dict):

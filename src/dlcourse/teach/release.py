@@ -48,6 +48,22 @@ def check_sources(root: Path, labs: list[str]) -> dict[Path, str]:
     return tidy
 
 
+def colab_url(course, path: str) -> str:
+    """The Colab address of weeks/`path` in the student repository at the release tag ('' when the student
+    repository is not on GitHub)."""
+    prefix = "https://github.com/"
+    if not course.student_repository.startswith(prefix):
+        return ""
+    repo = course.student_repository[len(prefix):].removesuffix(".git")
+    return f"https://colab.research.google.com/github/{repo}/blob/{course.release_tag}/weeks/{path}"
+
+
+def colab_badge(course, path: str) -> str:
+    """Markdown of an 'Open in Colab' badge for weeks/`path` ('' without a GitHub student repository)."""
+    url = colab_url(course, path)
+    return f"[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]({url})" if url else ""
+
+
 def build(root: Path, labs: list[str], scratch: Path) -> dict[str, bytes]:
     """Generate the release of `labs` from the tidy sources; returns {path relative to weeks/: content}."""
     tidy = check_sources(root, labs)
@@ -57,6 +73,9 @@ def build(root: Path, labs: list[str], scratch: Path) -> dict[str, bytes]:
         if not lab_src.exists():
             shutil.copytree(path.parent, lab_src, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
         (lab_src / path.name).write_text(text, encoding="utf-8")
+    from .course import Course
+
+    course = Course.load(root)
     out = scratch / "release"
     api = nbgrader_api(settings(labs=src, root=scratch / "work", release=out,
                                 db_url=f"sqlite:///{scratch / 'gradebook.db'}"))
@@ -69,7 +88,12 @@ def build(root: Path, labs: list[str], scratch: Path) -> dict[str, bytes]:
             if path.is_file():
                 data = path.read_bytes()
                 if path.suffix == ".ipynb":
-                    data = notebooks.dumps(notebooks.strip(notebooks.read(path))).encode("utf-8")
+                    nb = notebooks.strip(notebooks.read(path))
+                    badge = colab_badge(course, str(path.relative_to(out)))
+                    if badge and notebooks.is_course_notebook(nb):
+                        nb.cells.insert(0, notebooks.from_dict({"cell_type": "markdown", "metadata": {},
+                                                                "source": badge}))
+                    data = notebooks.dumps(nb).encode("utf-8")
                 files[str(path.relative_to(out))] = data
     return files
 

@@ -14,6 +14,7 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from .. import notebooks
@@ -40,6 +41,7 @@ class Lab:
     notebook_timeout: int = NOTEBOOK_TIMEOUT_S
     memory_mb: int = MEMORY_LIMIT_MB
     sandbox: bool = True         # run student code in a bubblewrap sandbox (when bwrap works here)
+    deadline: datetime | None = None  # told to nbgrader's gradebook as the due date
 
     def __post_init__(self):
         self.folder = ClassFolder(self.class_dir, self.db_url)
@@ -78,7 +80,7 @@ class Outcome:
 
     student_id: str
     lab: str
-    status: str                  # graded | corrupt | timeout | failed
+    status: str                  # graded | corrupt | wrong-lab | timeout | failed
     score: float
     max_score: float
     cells: dict[str, float | None] = field(default_factory=dict)  # grade_id -> points (None: awaits a human)
@@ -127,7 +129,8 @@ def prepare(lab: Lab) -> str:
         raise CourseError(f"{lab.source} is missing: the lab has no source notebook to grade against")
     source_sha = sha256(lab.source)
     marker = source_marker(lab)
-    wanted = {"source_sha": source_sha, "db_url": lab.db_url}
+    wanted = {"source_sha": source_sha, "db_url": lab.db_url,
+              "deadline": lab.deadline.isoformat() if lab.deadline else None}
     try:
         if json.loads(marker.read_text()) == wanted:
             return source_sha
@@ -137,6 +140,11 @@ def prepare(lab: Lab) -> str:
     done = nbgrader_api(lab.nbgrader_settings()).generate_assignment(lab.name, force=True, create=True)
     if not done["success"]:
         raise CourseError(f"nbgrader could not register {lab.name} in the gradebook: {nbgrader_error(done)}")
+    from nbgrader.api import Gradebook
+
+    with Gradebook(lab.db_url) as gb:  # nbgrader keeps due dates as UTC without a zone
+        due = lab.deadline.astimezone(timezone.utc).replace(tzinfo=None) if lab.deadline else None
+        gb.update_or_create_assignment(lab.name, duedate=due)
     write_json(marker, wanted)
     return source_sha
 
@@ -179,9 +187,15 @@ def grade_one(lab: Lab, student: str, source_sha: str, auto: dict, manual: dict,
                    submitted_at=stamp.read_text().strip() if stamp.exists() else "")
     start = time.perf_counter()
     try:
-        notebooks.read(path)
+        handed_in = notebooks.read(path)
     except CourseError as err:
         base.status, base.message = "corrupt", str(err).split(": ", 1)[-1]
+        return base
+    ids = {notebooks.nbgrader_meta(c).get("grade_id") for c in handed_in.cells}
+    if not ids & (set(auto) | set(manual) | solution_ids(lab)):
+        base.status = "wrong-lab"
+        base.message = (f"this is not the {lab.name} notebook: it has none of its exercises or tests "
+                        f"(another week's notebook?); the student should hand in {lab.name}.ipynb")
         return base
     reply = worker.grade(lab.name, student, lab.notebook_timeout)
     base.seconds = round(time.perf_counter() - start, 2)
@@ -201,6 +215,12 @@ def grade_one(lab: Lab, student: str, source_sha: str, auto: dict, manual: dict,
     if "CellTimeoutError" in reply.get("log", "") or "timeout" in reply.get("log", "").lower():
         base.message = f"a cell ran past the {lab.cell_timeout} s limit per cell and was stopped"
     return base
+
+
+def solution_ids(lab: Lab) -> set[str]:
+    """grade_ids of the source's solution cells."""
+    return {notebooks.nbgrader_meta(c).get("grade_id") for c in notebooks.read(lab.source).cells
+            if notebooks.nbgrader_meta(c).get("solution")}
 
 
 def submitted_students(lab: Lab) -> list[str]:

@@ -45,7 +45,9 @@ def intake_step(args, lab, course, folder) -> dict:
     """Take the hand-ins of --from in (printing a summary); returns what was found, by student."""
     found = {}
     if args.from_path:
-        handins = desk.take_in(lab, Path(args.from_path), desk.read_roster(folder, args.roster), course.timezone)
+        roster = desk.read_roster(folder, args.roster)
+        handins = desk.take_in(lab, Path(args.from_path), roster, course.timezone)
+        desk.register_students(lab, roster)
         found = {h.student_id: h for h in handins}
         ok = sum(h.ok for h in handins)
         print(f"intake: {ok} notebooks taken, {len(handins) - ok} problems (see {folder.intake_report(lab.name)})")
@@ -85,7 +87,8 @@ def run_report(args) -> int:
     rows = desk.rebuild_tables(course, folder)
     if not rows:
         raise CourseError(f"nothing graded yet in {folder.path}: run `dlcourse grade LAB --from PATH` first")
-    path = write_report(course, folder, rows, Path(args.out) if args.out else folder.report_html)
+    path = write_report(course, folder, rows, Path(args.out) if args.out else folder.report_html,
+                        desk.read_roster(folder))
     print(f"report: {path}")
     return 0
 

@@ -28,7 +28,8 @@ def open_lab(name: str, class_dir: str | Path | None = None, db: str | None = No
     """The lab `name` ('w02', '2', 'w02_ffnn_numpy') of the current course, with grading limits."""
     course, folder = open_course(class_dir, db)
     lab = resolve_lab(name, course.root)
-    return autograde.Lab(course.root, lab, folder.path, db_url=folder.db_url, **limits)
+    return autograde.Lab(course.root, lab, folder.path, db_url=folder.db_url,
+                         deadline=course.rules.lab(lab).deadline, **limits)
 
 
 def read_roster(folder: ClassFolder, given: str | Path | None = None) -> dict | None:
@@ -64,6 +65,20 @@ def take_in(lab: autograde.Lab, source: Path, roster: dict | None, timezone: str
         write_atomic(lab.folder.intake_report(lab.name), buf.getvalue())
         missing = sorted(set(roster or {}) - {h.student_id for h in found})
         return found + [intake.Handin(s, "", problem="no hand-in") for s in missing]
+
+
+def register_students(lab: autograde.Lab, roster: dict | None) -> None:
+    """Names and e-mails of the roster into nbgrader's gradebook, so the formgrader shows them."""
+    if not roster:
+        return
+    from nbgrader.api import Gradebook
+
+    autograde.prepare(lab)
+    with Gradebook(lab.db_url) as gb:
+        for sid, row in roster.items():
+            first, _, last = (row.get("name") or "").strip().rpartition(" ")
+            gb.update_or_create_student(sid, first_name=first or None, last_name=last or None,
+                                        email=row.get("email") or None)
 
 
 def shard(students: list[str], spec: str) -> list[str]:

@@ -40,6 +40,8 @@ def feedback_preprocessors() -> list:
     from nbgrader.preprocessors import GetGrades
 
     class HideTestCode(Preprocessor):
+        enabled = True  # nbconvert registers preprocessor classes disabled unless they say so
+
         def preprocess(self, nb, resources):
             hide_test_code(nb)
             return nb, resources

@@ -89,21 +89,23 @@ def labs_passed_plot(rows: list[Row], rules: Rules, n_labs: int):
 
 
 def handin_times_plot(rows: list[Row], rules: Rules):
+    """One small plot per lab, each on its own time axis around its deadline."""
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(7, 3))
-    for i, lab in enumerate(sorted({r.outcome.lab for r in rows})):
+    labs = sorted({r.outcome.lab for r in rows})
+    fig, axes = plt.subplots(1, max(1, len(labs)), figsize=(3.2 * max(1, len(labs)) + 1, 2.8), squeeze=False)
+    for ax, lab in zip(axes[0], labs):
         stamps = sorted(s for s in (parse_stamp(r.outcome.submitted_at) for r in rows if r.outcome.lab == lab) if s)
-        if not stamps:
-            continue
-        ax.step(stamps, range(1, len(stamps) + 1), where="post", color=f"C{i}", label=lab)
+        if stamps:
+            ax.step(stamps, range(1, len(stamps) + 1), where="post", color="C0")
         deadline = rules.lab(lab).deadline
         if deadline:
-            ax.axvline(deadline, color=f"C{i}", ls="--", lw=1)
-    ax.set_ylabel("hand-ins so far")
-    ax.set_title("hand-ins over time (dashed: deadline)", fontsize=9)
-    ax.legend(fontsize=8)
-    fig.autofmt_xdate()
+            ax.axvline(deadline, color="C3", ls="--", lw=1, label="deadline")
+            ax.legend(fontsize=7)
+        ax.set_title(lab, fontsize=9)
+        ax.tick_params(axis="x", labelsize=7, rotation=30)
+    axes[0][0].set_ylabel("hand-ins so far")
+    fig.suptitle("Hand-ins over time (dashed: deadline)", fontsize=10)
     fig.tight_layout()
     return fig
 
@@ -131,9 +133,24 @@ def needs_a_look(rows: list[Row], class_dir: Path, labs: list[str]) -> list[tupl
     return out
 
 
-def render(rows: list[Row], class_dir: Path, labs: list[str], rules: Rules) -> str:
+def student_table(rows: list[Row], roster: dict, labs: list[str], rules: Rules) -> str:
+    """HTML rows: every student (roster and graded), name, labs passed, project access."""
+    passed: dict[str, int] = defaultdict(int)
+    for r in rows:
+        passed[r.outcome.student_id] += r.passed
+    out = []
+    for sid in sorted(set(roster) | {r.outcome.student_id for r in rows}):
+        n = passed.get(sid, 0)
+        name = html.escape((roster.get(sid) or {}).get("name", ""))
+        out.append(f"<tr><td>{html.escape(sid)}</td><td>{name}</td><td>{n} of {len(labs)}</td>"
+                   f"<td>{'yes' if n >= rules.labs_for_project else 'no'}</td></tr>")
+    return "".join(out)
+
+
+def render(rows: list[Row], class_dir: Path, labs: list[str], rules: Rules, roster: dict | None = None) -> str:
     """The report page as HTML text."""
-    students = sorted({r.outcome.student_id for r in rows})
+    roster = roster or {}
+    students = sorted({r.outcome.student_id for r in rows} | set(roster))
     summary = "".join(
         f"<tr><td>{html.escape(lab)}</td><td>{sum(r.outcome.lab == lab for r in rows)}</td>"
         f"<td>{sum(r.passed for r in rows if r.outcome.lab == lab)}</td></tr>" for lab in labs)
@@ -141,6 +158,9 @@ def render(rows: list[Row], class_dir: Path, labs: list[str], rules: Rules) -> s
     look_rows = "".join(f"<tr><td>{html.escape(s)}</td><td>{html.escape(lab)}</td><td>{html.escape(why)}</td></tr>"
                         for s, lab, why in look) or "<tr><td colspan=3>nothing: every hand-in graded cleanly</td></tr>"
     rates = cell_pass_rates(rows)
+    warning = (f'<p style="color:#b00"><b>Warning:</b> project access needs {rules.labs_for_project} labs passed, '
+               f"but the course has only {len(labs)}: no student can reach it. Lower labs_for_project in "
+               "grading/course.toml.</p>" if rules.labs_for_project > len(labs) else "")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Course report</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}}
@@ -149,6 +169,7 @@ h2{{margin-top:1.6em;border-bottom:1px solid #ddd}}img{{max-width:100%}}</style>
 <h1>Course report</h1>
 <p>{len(students)} students, {len(rows)} graded hand-ins; generated {datetime.now():%Y-%m-%d %H:%M}.
 Project access needs {rules.labs_for_project} labs passed.</p>
+{warning}
 <table><tr><th>lab</th><th>hand-ins</th><th>passed</th></tr>{summary}</table>
 <h2>Score distribution per lab</h2>{_png(score_distribution(rows, labs, rules))}
 <h2>Pass rate per test cell</h2><p>Cells most students fail are the hard questions (or a test to review).</p>
@@ -157,14 +178,17 @@ Project access needs {rules.labs_for_project} labs passed.</p>
 <h2>Hand-ins over time</h2>{_png(handin_times_plot(rows, rules))}
 <h2>Needs a human look ({len(look)})</h2>
 <table><tr><th>student</th><th>lab</th><th>why</th></tr>{look_rows}</table>
+<h2>Students ({len(students)})</h2>
+<table><tr><th>student</th><th>name</th><th>labs passed</th><th>project access</th></tr>
+{student_table(rows, roster, labs, rules)}</table>
 </body></html>
 """
 
 
-def write_report(course, folder, rows: list[Row], out: Path) -> Path:
+def write_report(course, folder, rows: list[Row], out: Path, roster: dict | None = None) -> Path:
     """Write the report of `course` (a Course) for the class `folder` (a ClassFolder) to `out`."""
     import matplotlib
 
     matplotlib.use("Agg")
-    write_atomic(out, render(rows, folder.path, course.labs, course.rules))
+    write_atomic(out, render(rows, folder.path, course.labs, course.rules, roster))
     return out

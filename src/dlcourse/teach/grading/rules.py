@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from ..errors import CourseError
 
-LATE_POLICIES = ("flag", "zero")
+LATE_POLICIES = ("flag", "zero", "per_day")  # per_day: late_penalty_per_day of the score per started day
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Rules:
     reviews_count_for_pass: bool = False
     labs_for_project: int = 6
     late_policy: str = "flag"
+    late_penalty_per_day: float = 0.0
 
     def lab(self, name: str) -> LabRule:
         return self.labs.get(name, self.default)
@@ -61,4 +62,7 @@ def parse_rules(data: dict, lab_names: list[str]) -> Rules:
     reviews = r.get("reviews_required", 3)
     if not isinstance(reviews, int) or reviews < 0:
         raise CourseError(f"[rules] reviews_required must be a whole number, got {reviews!r}")
-    return Rules(labs, default, reviews, bool(r.get("reviews_count_for_pass", False)), need, policy)
+    per_day = r.get("late_penalty_per_day", 0.1 if policy == "per_day" else 0.0)
+    if not isinstance(per_day, (int, float)) or not 0 <= per_day <= 1:
+        raise CourseError(f"[rules] late_penalty_per_day must be a share from 0 to 1, got {per_day!r}")
+    return Rules(labs, default, reviews, bool(r.get("reviews_count_for_pass", False)), need, policy, float(per_day))

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from .autograde import Outcome, load_outcome
 from .rules import Rules
 
-GRADE_COLUMNS = ["student_id", "lab", "score", "max_score", "passed", "late"]
+GRADE_COLUMNS = ["student_id", "lab", "score", "max_score", "passed", "late", "late_by_hours"]
 
 
 def parse_stamp(text: str) -> datetime | None:
@@ -32,18 +33,25 @@ class Row:
     late: bool
     score: float
     passed: bool
+    late_by: timedelta = timedelta(0)
 
 
 def judge(outcome: Outcome, rules: Rules, reviews: int = 0) -> Row:
     """Apply the course rules to one graded hand-in."""
     rule = rules.lab(outcome.lab)
     stamp = parse_stamp(outcome.submitted_at)
-    late = bool(rule.deadline and stamp and stamp > rule.deadline)
-    score = 0.0 if late and rules.late_policy == "zero" else outcome.score
+    late_by = stamp - rule.deadline if rule.deadline and stamp and stamp > rule.deadline else timedelta(0)
+    late = late_by > timedelta(0)
+    score = outcome.score
+    if late and rules.late_policy == "zero":
+        score = 0.0
+    elif late and rules.late_policy == "per_day":
+        days = math.ceil(late_by / timedelta(days=1))
+        score = max(0.0, outcome.score * (1 - rules.late_penalty_per_day * days))
     passed = outcome.max_score > 0 and score >= rule.pass_fraction * outcome.max_score
     if rules.reviews_count_for_pass and reviews < rules.reviews_required:
         passed = False
-    return Row(outcome, late, score, passed)
+    return Row(outcome, late, score, passed, late_by)
 
 
 def load_outcomes(class_dir: Path, labs: list[str]) -> list[Outcome]:
@@ -67,7 +75,7 @@ def grades_csv(rows: list[Row]) -> str:
         o = r.outcome
         values = [("" if o.cells.get(c) is None else f"{o.cells[c]:g}") if c in o.cells else "" for c in cells]
         writer.writerow([o.student_id, o.lab, f"{r.score:g}", f"{o.max_score:g}", str(r.passed).lower(),
-                         str(r.late).lower()] + values)
+                         str(r.late).lower(), f"{r.late_by.total_seconds() / 3600:.1f}" if r.late else ""] + values)
     return buf.getvalue()
 
 
@@ -114,8 +122,9 @@ def format_table(rows: list[Row], found: dict) -> str:
             note = f"took '{h.taken_name}'" + (f"; {note}" if note else "")
         if o.needs_manual:
             note = (note + "; " if note else "") + f"{len(o.needs_manual)} written answer(s) to grade by hand"
+        late = f"{r.late_by.total_seconds() / 3600:.0f}h" if r.late else "no"
         lines.append(f"{o.student_id:<14} {o.status:<8} {r.score:>4g}/{o.max_score:<4g}  "
-                     f"{'yes' if r.passed else 'no':<6} {'yes' if r.late else 'no':<5} {note}")
+                     f"{'yes' if r.passed else 'no':<6} {late:<5} {note}")
     graded = {r.outcome.student_id for r in rows}
     for sid, h in sorted(found.items()):
         if sid not in graded and h.problem:
