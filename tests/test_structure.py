@@ -20,8 +20,9 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imports(path: Path) -> set[str]:
-    """Every dlcourse module `path` imports, at module level or inside a function."""
+def imports(path: Path, bases_only: bool = False) -> set[str]:
+    """Every dlcourse module `path` imports, at module level or inside a function (with `bases_only`, only the
+    X of each 'from X import ...' and each 'import X')."""
     name = module_name(path)
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     out = set()
@@ -36,12 +37,19 @@ def imports(path: Path) -> set[str]:
                 target = node.module or ""
             if target.startswith("dlcourse"):
                 out.add(target)
-                out |= {f"{target}.{a.name}" for a in node.names}
+                if not bases_only:
+                    out |= {f"{target}.{a.name}" for a in node.names}
     return out
 
 
 MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py")}
 GRAPH = {name: {m for m in imports(path) if m in MODULES and m != name} for name, path in MODULES.items()}
+
+
+def test_every_internal_import_resolves():
+    broken = {name: sorted(t for t in imports(path, bases_only=True) if t not in MODULES)
+              for name, path in MODULES.items()}
+    assert not any(broken.values()), f"imports of modules that do not exist: { {k: v for k, v in broken.items() if v} }"
 
 
 def test_student_modules_never_import_teacher_code():

@@ -93,7 +93,7 @@ def run(args) -> int:
     print(f"demo class: {len(roster)} students handing in {lab} (see `dlcourse demo --help` for who does what)")
     course, demo = Course.load(root), ClassFolder(folder)  # its own SQLite gradebook, whatever the class uses
     graded = autograde.Lab(root, lab, demo.path, cell_timeout=args.cell_timeout, notebook_timeout=args.timeout)
-    found = {h.student_id: h for h in desk.take_in(graded, inbox, desk.read_roster(demo), course.timezone)}
+    found = desk.by_student(desk.take_in(graded, inbox, desk.read_roster(demo), course.timezone))
     desk.grade_lab(graded, workers=args.workers, force=True,
                    on_done=lambda o: print(f"  graded {o.student_id}: {o.status} {o.score:g}/{o.max_score:g}",
                                            flush=True))

@@ -48,7 +48,7 @@ def intake_step(args, lab, course, folder) -> dict:
         roster = desk.read_roster(folder, args.roster)
         handins = desk.take_in(lab, Path(args.from_path), roster, course.timezone)
         desk.register_students(lab, roster)
-        found = {h.student_id: h for h in handins}
+        found = desk.by_student(handins)
         ok = sum(h.ok for h in handins)
         print(f"intake: {ok} notebooks taken, {len(handins) - ok} problems (see {folder.intake_report(lab.name)})")
     if not args.student and not autograde.submitted_students(lab):

@@ -81,6 +81,11 @@ def register_students(lab: autograde.Lab, roster: dict | None) -> None:
                                         email=row.get("email") or None)
 
 
+def by_student(handins: list[intake.Handin]) -> dict[str, intake.Handin]:
+    """Intake's findings keyed by student; a hand-in matched to nobody keeps a row of its own (keyed by origin)."""
+    return {(h.student_id if h.student_id not in ("", "?") else f"? {h.origin}"): h for h in handins}
+
+
 def shard(students: list[str], spec: str) -> list[str]:
     """The students of shard 'i/n' (1-based): every n-th student of the sorted list, starting at i."""
     try:

@@ -231,7 +231,7 @@ def make_policy(class_dir: Path, hidden: list[Path], env: dict[str, str], python
 
     Call only when `unavailable()` is "".
     """
-    from ..settings import data_dir
+    from ...settings import data_dir
 
     bwrap, _, modern = _probe(BWRAP)
     code = outermost(interpreter_paths(python, env))
