@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -40,7 +42,6 @@ def main() -> None:
     from dlcourse.teach.cli import main as dlcourse
     from dlcourse.teach.grading.autograde import Lab
     from dlcourse.teach.grading.tables import load_outcomes
-    from dlcourse.teach.grading.nbconfig import run_nbgrader
     from dlcourse.teach.paths import resolve_lab
 
     lab = resolve_lab(sys.argv[1] if len(sys.argv) > 1 else "w02", ROOT)
@@ -78,3 +79,49 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# ---- plain nbgrader in its own process, as a teacher would run it (the baseline of this benchmark)
+
+from dlcourse.teach.grading.nbconfig import grading_env  # noqa: E402
+
+def config_text(values: dict) -> str:
+    """An nbgrader_config.py that sets `values`."""
+    lines = ["# Written by dlcourse; edit dlcourse/grading/nbconfig.py instead.", "c = get_config()  # noqa: F821"]
+    for section, traits in values.items():
+        for trait, value in traits.items():
+            lines.append(f"c.{section}.{trait} = {value!r}")
+    return "\n".join(lines) + "\n"
+
+
+def run_nbgrader(args: list[str], workdir: Path, values: dict, timeout: float | None = None,
+                 env: dict | None = None, preexec_fn=None) -> subprocess.CompletedProcess:
+    """Run `nbgrader ARGS` in `workdir` with `values` as its configuration; output captured.
+
+    On `timeout` the whole process group (nbgrader and its kernel) is killed and
+    subprocess.TimeoutExpired is raised.
+    """
+    workdir.mkdir(parents=True, exist_ok=True)
+    sockets = tempfile.mkdtemp(prefix="dlck-")
+    values = {**values, "KernelManager": {**values.get("KernelManager", {}), "ip": os.path.join(sockets, "kernel")}}
+    (workdir / "nbgrader_config.py").write_text(config_text(values), encoding="utf-8")
+    cmd = [sys.executable, "-m", "nbgrader", *args]
+    with subprocess.Popen(cmd, cwd=workdir, env=env or grading_env(), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True, errors="replace",
+                          start_new_session=True, preexec_fn=preexec_fn) as proc:
+        try:
+            out, _ = proc.communicate(timeout=timeout)
+        except BaseException:  # timeout or Ctrl-C: leave no kernel behind
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.communicate()
+            raise
+        finally:
+            try:  # a kernel that outlived nbgrader
+                os.killpg(proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            shutil.rmtree(sockets, ignore_errors=True)
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, "")

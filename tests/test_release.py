@@ -55,3 +55,22 @@ def test_invalid_metadata_is_refused(tiny, capsys):
     assert main(["release"]) == 2
     assert "grade_id 'add' is used twice" in capsys.readouterr().err
     assert src.read_text() == before
+
+
+def test_a_foreign_lab_keeps_its_own_first_cell(tiny, capsys):
+    """A teacher's own lab (not named wNN_): released as nbgrader would, without the course's bootstrap cell."""
+    import nbformat
+
+    from tiny_course import tiny_notebook
+
+    nb = tiny_notebook()
+    nb.cells[0] = nbformat.v4.new_code_cell("import math  # the teacher's own first cell")
+    folder = tiny / "labs" / "ps1"
+    folder.mkdir()
+    nbformat.write(nb, folder / "ps1.ipynb")
+    assert main(["release", "ps1"]) == 0
+    released = json.loads((tiny / "weeks" / "ps1" / "ps1.ipynb").read_text())
+    assert "".join(released["cells"][0]["source"]).startswith("import math"), "release rewrote the teacher's first cell"
+    assert main(["release", "--check"]) == 0
+    assert main(["release", "nope"]) == 2
+    assert "a lab is a folder labs/<name>/ holding <name>.ipynb" in capsys.readouterr().err

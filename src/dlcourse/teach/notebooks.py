@@ -106,7 +106,7 @@ def autograded_tests(nb) -> list:
             and not nbgrader_meta(c).get("solution")]
 
 
-def metadata_problems(nb) -> list[str]:
+def metadata_problems(nb, own: bool = True) -> list[str]:
     """Everything wrong with a source notebook's nbgrader metadata (empty when it is valid)."""
     problems, seen = [], set()
     for i, cell in enumerate(nb.cells):
@@ -129,7 +129,8 @@ def metadata_problems(nb) -> list[str]:
             problems.append(f"{where}: test cell is not locked")
         if meta.get("solution") and "### BEGIN SOLUTION" not in text:
             problems.append(f"{where}: solution cell without a '### BEGIN SOLUTION' region")
-    if not nb.cells or nb.cells[0].cell_type != "code" or nbgrader_meta(nb.cells[0]).get("grade_id") != BOOTSTRAP_ID:
+    if own and (not nb.cells or nb.cells[0].cell_type != "code"
+                or nbgrader_meta(nb.cells[0]).get("grade_id") != BOOTSTRAP_ID):
         problems.append("cell 0: the first cell must be the bootstrap code cell (grade_id 'bootstrap')")
     if not autograded_tests(nb):
         problems.append("no autograded test cell")

@@ -31,10 +31,19 @@ def weeks_dir(root: Path | None = None) -> Path:
     return (root or repo_root()) / WEEKS
 
 
+def is_course_week(name: str) -> bool:
+    """The course's own labs are named wNN_topic; the prefix orders the weeks."""
+    return name[:1] == "w" and name[1:3].isdigit()
+
+
 def lab_names(root: Path | None = None) -> list[str]:
-    """Every lab folder (labs/wNN_topic) in week order."""
+    """Every lab: a folder of labs/ holding a notebook named after it; the course's weeks first, in week order,
+    then other labs (a teacher's own material, e.g. nbgrader's 'ps1') by name."""
     base = labs_dir(root)
-    return sorted(p.name for p in base.iterdir() if p.is_dir() and p.name[:1] == "w" and p.name[1:3].isdigit())
+    if not base.is_dir():
+        return []
+    found = [p.name for p in base.iterdir() if p.is_dir() and (is_course_week(p.name) or (p / f"{p.name}.ipynb").exists())]
+    return sorted(found, key=lambda n: (not is_course_week(n), n))
 
 
 def resolve_lab(name: str, root: Path | None = None) -> str:
@@ -45,5 +54,6 @@ def resolve_lab(name: str, root: Path | None = None) -> str:
         key = f"w{int(key):02d}"
     matches = [n for n in names if n == key or n.split("_")[0] == key]
     if len(matches) != 1:
-        raise CourseError(f"unknown lab '{name}': choose one of {', '.join(names) or '(none in labs/)'}")
+        raise CourseError(f"unknown lab '{name}': a lab is a folder labs/<name>/ holding <name>.ipynb (an nbgrader "
+                          f"source notebook); this course has {', '.join(names) or 'none yet'}")
     return matches[0]

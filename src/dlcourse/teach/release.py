@@ -12,7 +12,7 @@ from pathlib import Path
 from . import notebooks
 from .errors import CourseError
 from .grading.nbconfig import nbgrader_api, nbgrader_error, settings
-from .paths import lab_names, labs_dir, repo_root, resolve_lab, weeks_dir
+from .paths import is_course_week, lab_names, labs_dir, repo_root, resolve_lab, weeks_dir
 
 
 def tidy_source(nb, bootstrap: str):
@@ -40,10 +40,9 @@ def check_sources(root: Path, labs: list[str]) -> dict[Path, str]:
         for path in source_notebooks(root, lab):
             nb = notebooks.read(path)
             if path == main:
-                problems = notebooks.metadata_problems(nb)
+                problems = notebooks.metadata_problems(nb, own=is_course_week(lab))
                 if problems:
-                    raise CourseError(f"{path.relative_to(root)}: {problems[0]}"
-                                      + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+                    raise CourseError(f"{path.relative_to(root)}: " + "; ".join(problems))
             tidy[path] = notebooks.dumps(tidy_source(nb, bootstrap))
     return tidy
 

@@ -90,6 +90,17 @@ class Outcome:
     source_sha: str = ""
     submitted_at: str = ""
     needs_manual: list[str] = field(default_factory=list)
+    manual_max: float = 0.0      # points of the cells a teacher grades (written answers, task cells)
+    manual_cells: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> float:
+        """Every graded cell's points so far: autograded plus those a teacher has graded."""
+        return self.score + sum(self.cells.get(k) or 0.0 for k in self.manual_cells)
+
+    @property
+    def total_max(self) -> float:
+        return self.max_score + self.manual_max
 
 
 def sha256(path: Path) -> str:
@@ -183,6 +194,7 @@ def grade_one(lab: Lab, student: str, source_sha: str, auto: dict, manual: dict,
     path = lab.handin(student)
     stamp = path.parent / "timestamp.txt"
     base = Outcome(student, lab.name, "graded", 0.0, sum(auto.values()), {k: 0.0 for k in auto},
+                   manual_max=sum(manual.values()), manual_cells=list(manual),
                    handin_sha=sha256(path), source_sha=source_sha,
                    submitted_at=stamp.read_text().strip() if stamp.exists() else "")
     start = time.perf_counter()

@@ -68,8 +68,8 @@ def run_status(args) -> int:
     course, folder = desk.open_course(args.class_dir, args.db)
     statuses = desk.write_status(course, folder, desk.read_roster(folder, args.roster))
     eligible = sum(s.project_eligible for s in statuses)
-    print(f"{len(statuses)} students; project access needs {course.rules.labs_for_project} of "
-          f"{len(course.labs)} labs passed")
+    print(f"{len(statuses)} students; a lab passes with {course.rules.default.pass_fraction:.0%} of its autograded "
+          f"points (course.toml); project access needs {course.rules.labs_for_project} of {len(course.labs)} labs passed")
     if course.rules.labs_for_project > len(course.labs):
         print(f"warning: project access needs {course.rules.labs_for_project} labs passed but the course has only "
               f"{len(course.labs)}: lower labs_for_project in {course.file}")

@@ -3,11 +3,7 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import signal
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 
@@ -109,15 +105,6 @@ def clip_output(msg_type: str, content: dict, room: dict | None = None) -> tuple
     return {**content, "data": {"text/plain": note.strip()}, "metadata": {}}, room
 
 
-def config_text(values: dict) -> str:
-    """An nbgrader_config.py that sets `values`."""
-    lines = ["# Written by dlcourse; edit dlcourse/grading/nbconfig.py instead.", "c = get_config()  # noqa: F821"]
-    for section, traits in values.items():
-        for trait, value in traits.items():
-            lines.append(f"c.{section}.{trait} = {value!r}")
-    return "\n".join(lines) + "\n"
-
-
 def with_our_bin(env: dict) -> dict:
     """`env` with this Python's bin folder first on PATH: nbgrader runs `alembic`, kernels run `python`,
     and `make` calls .venv/bin/dlcourse without activating the virtual environment."""
@@ -164,36 +151,3 @@ def nbgrader_error(result: dict) -> str:
     exceptions = [ln for ln in lines if re.match(r"^[\w.]+(Error|Exception)\b", ln) and "NbGraderException" not in ln]
     errors = [ln for ln in lines if "ERROR" in ln and "see the" not in ln and "error processing" not in ln]
     return (exceptions or errors or lines or ["nbgrader failed without a message"])[-1][:200]
-
-
-def run_nbgrader(args: list[str], workdir: Path, values: dict, timeout: float | None = None,
-                 env: dict | None = None, preexec_fn=None) -> subprocess.CompletedProcess:
-    """Run `nbgrader ARGS` in `workdir` with `values` as its configuration; output captured.
-
-    On `timeout` the whole process group (nbgrader and its kernel) is killed and
-    subprocess.TimeoutExpired is raised.
-    """
-    workdir.mkdir(parents=True, exist_ok=True)
-    sockets = tempfile.mkdtemp(prefix="dlck-")
-    values = {**values, "KernelManager": {**values.get("KernelManager", {}), "ip": os.path.join(sockets, "kernel")}}
-    (workdir / "nbgrader_config.py").write_text(config_text(values), encoding="utf-8")
-    cmd = [sys.executable, "-m", "nbgrader", *args]
-    with subprocess.Popen(cmd, cwd=workdir, env=env or grading_env(), stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True, errors="replace",
-                          start_new_session=True, preexec_fn=preexec_fn) as proc:
-        try:
-            out, _ = proc.communicate(timeout=timeout)
-        except BaseException:  # timeout or Ctrl-C: leave no kernel behind
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            proc.communicate()
-            raise
-        finally:
-            try:  # a kernel that outlived nbgrader
-                os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-            shutil.rmtree(sockets, ignore_errors=True)
-    return subprocess.CompletedProcess(cmd, proc.returncode, out, "")

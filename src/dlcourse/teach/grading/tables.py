@@ -11,7 +11,9 @@ from pathlib import Path
 from .autograde import Outcome, load_outcome
 from .rules import Rules
 
-GRADE_COLUMNS = ["student_id", "lab", "score", "max_score", "passed", "late", "late_by_hours"]
+# score/max_score: the autograded points (what passing uses); total/total_max: every graded cell, the
+# teacher-graded ones counted once graded (the formgrader's and the feedback page's total)
+GRADE_COLUMNS = ["student_id", "lab", "score", "max_score", "total", "total_max", "passed", "late", "late_by_hours"]
 
 
 def parse_stamp(text: str) -> datetime | None:
@@ -74,7 +76,8 @@ def grades_csv(rows: list[Row]) -> str:
     for r in sorted(rows, key=lambda r: (r.outcome.student_id, r.outcome.lab)):
         o = r.outcome
         values = [("" if o.cells.get(c) is None else f"{o.cells[c]:g}") if c in o.cells else "" for c in cells]
-        writer.writerow([o.student_id, o.lab, f"{r.score:g}", f"{o.max_score:g}", str(r.passed).lower(),
+        writer.writerow([o.student_id, o.lab, f"{r.score:g}", f"{o.max_score:g}", f"{o.total:g}",
+                         f"{o.total_max:g}", str(r.passed).lower(),
                          str(r.late).lower(), f"{r.late_by.total_seconds() / 3600:.1f}" if r.late else ""] + values)
     return buf.getvalue()
 
@@ -121,7 +124,8 @@ def format_table(rows: list[Row], found: dict) -> str:
         if h and h.taken_name and h.taken_name != f"{o.lab}.ipynb":
             note = f"took '{h.taken_name}'" + (f"; {note}" if note else "")
         if o.needs_manual:
-            note = (note + "; " if note else "") + f"{len(o.needs_manual)} written answer(s) to grade by hand"
+            note = (note + "; " if note else "") + (f"{len(o.needs_manual)} answer(s) to grade by hand "
+                                                    f"(total so far {o.total:g}/{o.total_max:g})")
         late = f"{r.late_by.total_seconds() / 3600:.0f}h" if r.late else "no"
         lines.append(f"{o.student_id:<14} {o.status:<8} {r.score:>4g}/{o.max_score:<4g}  "
                      f"{'yes' if r.passed else 'no':<6} {late:<5} {note}")

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import CourseError
-from .engine import Graph, fill, improve
+from .engine import Graph, fill, improve, swap_remove
 
 Pair = tuple[str, str]
 
@@ -252,11 +252,7 @@ def _split(g: Graph, is_late: list[bool], k: int, rng: random.Random) -> list[tu
             stuck.add((x, y))
             continue
         r, a = divmod(code, n)
-        index = where.pop(code)
-        last = pool.pop()
-        if last != code:
-            pool[index] = last
-            where[last] = index
+        swap_remove(pool, where, code)
         g.remove(r, a)
         g.add(r, x, fixed=True)       # fixed, so that the listed change stays true
         g.add(y, a, fixed=True)

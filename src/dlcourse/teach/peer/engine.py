@@ -17,6 +17,18 @@ from collections.abc import Container
 HISTORY = 1000
 
 
+
+def swap_remove(items: list, where: dict, x) -> bool:
+    """Remove `x` from `items` in O(1) (the last item takes its place); `where` maps item -> index."""
+    index = where.pop(x, None)
+    if index is None:
+        return False
+    last = items.pop()
+    if last != x:
+        items[index] = last
+        where[last] = index
+    return True
+
 class Graph:
     """Reviewer->author pairs over n students with their groups, history codes and fixed pairs."""
 
@@ -48,13 +60,7 @@ class Graph:
     def remove(self, r: int, a: int) -> None:
         self.out[r].discard(a)
         self.inn[a].discard(r)
-        code = r * self.n + a
-        index = self.free_pos.pop(code, None)
-        if index is not None:
-            last = self.free.pop()
-            if last != code:
-                self.free[index] = last
-                self.free_pos[last] = index
+        swap_remove(self.free, self.free_pos, r * self.n + a)
 
     def freeze(self) -> list[int]:
         """Fix every movable pair; returns their codes so that `thaw` can free them again."""
@@ -108,12 +114,7 @@ class _Pool:
         self.where = {x: i for i, x in enumerate(self.items)}
 
     def discard(self, x: int) -> None:
-        index = self.where.pop(x, None)
-        if index is not None:
-            last = self.items.pop()
-            if last != x:
-                self.items[index] = last
-                self.where[last] = index
+        swap_remove(self.items, self.where, x)
 
 
 def greedy(g: Graph, out_cap: list[int], in_cap: list[int], rng: random.Random, tries: int = 8) -> None:
