@@ -3,15 +3,15 @@ no solution or hidden test in the release, valid nbgrader metadata."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, lab_names
+from helpers import grade_class
 
 from dlcourse.teach import notebooks
 from dlcourse.teach.course import Course
-from dlcourse.teach.grading.autograde import Lab, cell_points, grade
+from dlcourse.teach.grading.autograde import cell_points
 
 LABS = lab_names()
 
@@ -31,13 +31,8 @@ def graded(tmp_path_factory):
 
     def get(lab: str):
         if lab not in cache:
-            class_dir = tmp_path_factory.mktemp(f"class-{lab}")
-            for student, path in (("solution", source_path(lab)), ("stub", release_path(lab))):
-                dest = class_dir / "submitted" / student / lab
-                dest.mkdir(parents=True)
-                shutil.copy(path, dest / f"{lab}.ipynb")
-            outcomes = grade(Lab(ROOT, lab, class_dir, cell_timeout=120, notebook_timeout=600), workers=2)
-            cache[lab] = {o.student_id: o for o in outcomes}
+            texts = {"solution": source_path(lab).read_text(), "stub": release_path(lab).read_text()}
+            cache[lab] = grade_class(tmp_path_factory.mktemp(f"class-{lab}"), lab, texts, ROOT, 120, 600)
         return cache[lab]
     return get
 

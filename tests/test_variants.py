@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT, lab_names
+from helpers import grade_class
 from variants import handin, labs_with_variants, load
 
 from dlcourse.teach import notebooks
-from dlcourse.teach.grading.autograde import Lab, cell_points, grade
+from dlcourse.teach.grading.autograde import cell_points
 
 MIN_PER_KIND = 12
 CASES = [(v.lab, v.name) for lab in labs_with_variants() for v in load(lab)]
@@ -23,15 +24,10 @@ def graded(tmp_path_factory):
 
     def get(lab: str):
         if lab not in cache:
-            class_dir = tmp_path_factory.mktemp(f"variants-{lab}")
             release = notebooks.read(ROOT / "weeks" / lab / f"{lab}.ipynb")
             source = notebooks.read(ROOT / "labs" / lab / f"{lab}.ipynb")
-            for v in load(lab):
-                dest = class_dir / "submitted" / v.name / lab
-                dest.mkdir(parents=True)
-                (dest / f"{lab}.ipynb").write_text(handin(v, release, source), encoding="utf-8")
-            outcomes = grade(Lab(ROOT, lab, class_dir, cell_timeout=300, notebook_timeout=900), workers=2)
-            cache[lab] = {o.student_id: o for o in outcomes}
+            texts = {v.name: handin(v, release, source) for v in load(lab)}
+            cache[lab] = grade_class(tmp_path_factory.mktemp(f"variants-{lab}"), lab, texts, ROOT)
         return cache[lab]
     return get
 
