@@ -51,6 +51,9 @@ report: ## the teacher's HTML report with plots
 peer: ## assign peer reviewers for LAB: make peer LAB=w02 [K=3 SEED=1] (K defaults to course.toml's)
 	$(DL) peer assign $(LAB) $(if $(K),-k $(K)) --seed $(or $(SEED),0) --out grading/class/peer/$(LAB).csv
 
+challenge: ## the data challenge's leaderboard for LAB: make challenge LAB=w06 (add PUBLIC=1 during the week)
+	$(DL) challenge $(LAB) $(if $(PUBLIC),--public-only)
+
 lab: ## open JupyterLab on the student notebooks (weeks/)
 	$(VENV)/bin/jupyter lab weeks/
 
@@ -64,4 +67,4 @@ clean: ## remove caches and the demo class (never the real class folder)
 	rm -rf grading/demo-class .pytest_cache .hypothesis build dist src/*.egg-info
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
-.PHONY: help setup demo test test-fast lint release release-check publish grade feedback status report peer lab bench doctor clean
+.PHONY: help setup demo test test-fast lint release release-check publish challenge grade feedback status report peer lab bench doctor clean

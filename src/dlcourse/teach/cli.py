@@ -19,6 +19,7 @@ SUBCOMMANDS = {
     "peer": "dlcourse.teach.peer.cli",
     "doctor": "dlcourse.teach.doctor",
     "publish": "dlcourse.teach.publish",
+    "challenge": "dlcourse.teach.challenge",
 }
 
 
