@@ -1,9 +1,12 @@
 """`make bench`: every benchmark, printed as tables (figures, not pass/fail tests).
 
-    python bench/run_all.py [labs] [grading] [peer]      (default: all three)
-labs     each lab notebook in full and fast mode: wall time, peak memory, accuracy against its target
-grading  throughput of `dlcourse grade` (parallel workers) against sequential `nbgrader autograde`
-peer     peer-review assignment at 400 and 10,000 students (bench/bench_peer.py)
+    python bench/run_all.py [labs] [grading] [peer] [rl] [projects] [kits]      (default: all)
+labs      each lab notebook in full and fast mode: wall time, peak memory, the recorded figures against targets
+grading   throughput of `dlcourse grade` (parallel workers) against sequential `nbgrader autograde`
+peer      peer-review assignment at 400 and 10,000 students (bench/bench_peer.py)
+rl        week 8's agents trained over several seeds: how often they solve CartPole (bench/bench_rl.py)
+projects  project allocation for 150 groups (bench/bench_projects.py)
+kits      the project starter kits in full mode: wall time and headline figure (bench/bench_kits.py)
 """
 from __future__ import annotations
 
@@ -45,13 +48,23 @@ def grading() -> None:
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_grading.py")], cwd=ROOT, check=False)
 
 
-def peer() -> None:
-    script = ROOT / "bench" / "bench_peer.py"
-    print("\n== peer review")
-    subprocess.run([sys.executable, str(script)], cwd=ROOT, check=False)
+def script(name: str, title: str):
+    def run() -> None:
+        path = ROOT / "bench" / name
+        print(f"\n== {title}")
+        if path.exists():
+            subprocess.run([sys.executable, str(path)], cwd=ROOT, check=False)
+        else:
+            print(f"(no {name})")
+    return run
+
+
+BENCHES = {"labs": labs, "grading": grading, "peer": script("bench_peer.py", "peer review"),
+           "rl": script("bench_rl.py", "reinforcement learning over seeds (week 8)"),
+           "projects": script("bench_projects.py", "project allocation"),
+           "kits": script("bench_kits.py", "project starter kits")}
 
 
 if __name__ == "__main__":
-    chosen = sys.argv[1:] or ["labs", "grading", "peer"]
-    for name in chosen:
-        {"labs": labs, "grading": grading, "peer": peer}[name]()
+    for name in sys.argv[1:] or list(BENCHES):
+        BENCHES[name]()
