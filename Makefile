@@ -30,8 +30,9 @@ lint: ## ruff on the package, the tests and the benchmarks
 release: ## generate weeks/ from labs/ (student release)
 	$(DL) release
 
-release-check: ## fail when weeks/ is stale
+release-check: ## fail when weeks/ or the rendered project catalogue is stale
 	$(DL) release --check
+	$(DL) projects render --check
 
 publish: ## write the public student repository into DIR (a clone of it): make publish DIR=../students
 	$(DL) publish $(or $(DIR),$(error give DIR=path/to/a/clone/of/the/student/repository))

@@ -18,6 +18,7 @@ SUBCOMMANDS = {
     "demo": "dlcourse.teach.demo",
     "peer": "dlcourse.teach.peer.cli",
     "doctor": "dlcourse.teach.doctor",
+    "projects": "dlcourse.teach.projects.cli",
     "publish": "dlcourse.teach.publish",
     "challenge": "dlcourse.teach.challenge",
 }
