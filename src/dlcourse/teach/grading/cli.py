@@ -46,7 +46,7 @@ def intake_step(args, lab, course, folder) -> dict:
     found = {}
     if args.from_path:
         roster = desk.read_roster(folder, args.roster)
-        handins = desk.take_in(lab, Path(args.from_path), roster, course.timezone)
+        handins = desk.take_in(lab, Path(args.from_path), roster, course.timezone, args.id_pattern)
         desk.register_students(lab, roster)
         found = desk.by_student(handins)
         ok = sum(h.ok for h in handins)
@@ -110,6 +110,8 @@ def register(sub) -> None:
     g.add_argument("--from", dest="from_path", metavar="PATH",
                    help="hand-ins as exported by the learning platform: a folder or a zip")
     g.add_argument("--roster", help="roster CSV (default <class-dir>/roster.csv when it exists)")
+    g.add_argument("--id-pattern", help="without a roster: a regex with a named group 'id' that finds the student id "
+                                        "in a hand-in's name, e.g. '(?P<id>s\\d{6})'")
     g.add_argument("--workers", type=int, default=os.cpu_count(), help="parallel graders (default: one per core)")
     g.add_argument("--force", action="store_true", help="regrade everything, not only new or changed hand-ins")
     g.add_argument("--student", action="append", help="grade only this student (repeatable)")

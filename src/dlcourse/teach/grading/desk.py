@@ -46,22 +46,21 @@ def check_source(source: str | Path | None) -> None:
                           "platform exported")
 
 
-def take_in(lab: autograde.Lab, source: Path, roster: dict | None, timezone: str = "UTC") -> list[intake.Handin]:
+def take_in(lab: autograde.Lab, source: Path, roster: dict | None, timezone: str = "UTC",
+            id_pattern: str | None = None) -> list[intake.Handin]:
     """Copy the hand-ins found in `source` into the class folder; writes intake/<lab>.csv; returns all found
     (and one 'no hand-in' row per roster student without one)."""
-    import inspect  # until intake takes the course's time zone everywhere
-
-    extra = {"tz": timezone} if "tz" in inspect.signature(intake.scan).parameters else {}
-    with intake.scan(source, lab.name, roster, **extra) as found:
+    with intake.scan(source, lab.name, roster, tz=timezone, id_pattern=id_pattern) as found:
         for h in found:
             if h.ok:
                 intake.admit(h, lab.submitted, lab.name)
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
-        w.writerow(["student_id", "origin", "notebook", "submitted_at", "problem"])
+        w.writerow(["student_id", "origin", "notebook", "submitted_at", "problem", "platform", "time_source", "notes",
+                    "candidates"])
         for h in found:
             w.writerow([h.student_id, h.origin, h.taken_name, h.submitted_at.isoformat() if h.submitted_at else "",
-                        h.problem])
+                        h.problem, h.platform, h.time_source, h.notes, " ".join(h.candidates)])
         write_atomic(lab.folder.intake_report(lab.name), buf.getvalue())
         missing = sorted(set(roster or {}) - {h.student_id for h in found})
         return found + [intake.Handin(s, "", problem="no hand-in") for s in missing]
@@ -97,20 +96,21 @@ def shard(students: list[str], spec: str) -> list[str]:
     return sorted(students)[i - 1::n]
 
 
-def hit_a_limit(outcome: autograde.Outcome) -> bool:
-    """True when a time limit, not the student's code, may have decided this outcome."""
-    return outcome.status == "timeout" or "limit per cell" in outcome.message
+def may_be_the_machine(outcome: autograde.Outcome) -> bool:
+    """True when a busy machine, not the student's code, may have decided this outcome: a time limit hit, or a
+    kernel that died or did not answer."""
+    return outcome.status in ("timeout", "failed") or "limit per cell" in outcome.message
 
 
 def grade_lab(lab: autograde.Lab, students: list[str] | None = None, workers: int | None = None,
               force: bool = False, on_done=None) -> list[autograde.Outcome]:
     """Autograde the lab's new or changed hand-ins (all with `force`).
 
-    A hand-in stopped by a time limit is graded once more, alone, with the machine to itself: a busy machine
-    must not cost a correct student points. Either way it stays listed for a human look.
+    A hand-in stopped by a time limit (or whose kernel died) is graded once more, alone: a busy machine must
+    not cost a correct student points. Either way it stays listed for a human look.
     """
     outcomes = autograde.grade(lab, students, workers=workers or os.cpu_count(), force=force, on_done=on_done)
-    again = [o.student_id for o in outcomes if hit_a_limit(o) and o.seconds > 0]
+    again = [o.student_id for o in outcomes if may_be_the_machine(o)]
     if not again:
         return outcomes
     second = {o.student_id: o for o in autograde.grade(lab, again, workers=1, force=True)}
@@ -118,7 +118,7 @@ def grade_lab(lab: autograde.Lab, students: list[str] | None = None, workers: in
     for o in outcomes:
         if o.student_id in second:
             o = second[o.student_id]
-            note = "graded twice: stopped by a time limit, then graded again alone"
+            note = "graded twice: stopped by a time limit or a dead kernel, then graded again alone"
             o = replace(o, message=f"{o.message}; {note}" if o.message else note)
             autograde.write_json(lab.record_path(o.student_id), o.__dict__)
         out.append(o)

@@ -1,7 +1,14 @@
 """Intake: hand-ins as a learning platform delivers them -> one notebook per student in the class folder.
 
-Accepted: a folder with one sub-folder or one zip per student, loose notebooks named after students,
-or one zip of everything. The teacher's originals are only read, never changed, moved or deleted.
+Accepted: downloads of Moodle, Canvas, Blackboard, Brightspace/D2L and nbgrader's zip_collect layout (see
+platforms.py), a folder with one sub-folder, zip or notebook per student, or one zip of any of these; a
+folder may also hold one archive plus loose late files. Students are matched against every roster column
+(matching.py); several attempts of one student: the latest is taken, the others reported. The teacher's
+originals are only read, never changed, moved or deleted.
+
+A hand-in's time comes, in this order, from the platform's own record (the attempt time in a name, the
+Brightspace folder time), a timestamp.txt in the hand-in, the zip entry (read in the course's time zone),
+the file's modification time.
 """
 from __future__ import annotations
 
@@ -11,13 +18,18 @@ import shutil
 import tempfile
 import zipfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import CourseError
+from .matching import Roster
+from .platforms import Piece, merge, recognise
+from .times import parse_stamp, write_stamp, zone
 
-IGNORED_PARTS = {"__MACOSX", ".ipynb_checkpoints", ".git"}
+__all__ = ["Handin", "read_roster", "scan", "admit", "choose_notebook", "parse_stamp"]
+
+IGNORED_PARTS = {"__MACOSX", ".ipynb_checkpoints", ".git", ".DS_Store"}
 MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
 
 
@@ -25,12 +37,17 @@ MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
 class Handin:
     """What intake found for one student: the notebook taken (path) or the reason none was (problem)."""
 
-    student_id: str
+    student_id: str                   # '?' when the hand-in matched no roster student
     origin: str                       # the folder, zip or file it came from, as the teacher named it
     notebook: Path | None = None      # the file taken (inside a scratch copy for zips)
     taken_name: str = ""              # its name as handed in, e.g. 'Copy of lab2 (1).ipynb'
     submitted_at: datetime | None = None
-    problem: str = ""
+    problem: str = ""                 # why nothing was taken (blocks this hand-in)
+    notes: str = ""                   # worth knowing, blocks nothing: other attempts, a platform's late mark
+    platform: str = ""                # 'Moodle', 'Canvas', 'Blackboard', 'Brightspace', 'nbgrader', 'plain folder'
+    time_source: str = ""             # where submitted_at came from
+    candidates: list[str] = field(default_factory=list)   # roster students an ambiguous name fits
+    matched_by: str = ""              # the roster column that matched
 
     @property
     def ok(self) -> bool:
@@ -38,7 +55,7 @@ class Handin:
 
 
 def read_roster(path: Path) -> dict[str, dict]:
-    """roster.csv (column student_id; optional name, email, group) -> {student_id: row}."""
+    """roster.csv (column student_id; optional name, email, group, platform ids) -> {student_id: row}."""
     try:
         with path.open(newline="", encoding="utf-8-sig") as fh:
             rows = list(csv.DictReader(fh))
@@ -53,41 +70,36 @@ def read_roster(path: Path) -> dict[str, dict]:
             continue
         if sid in roster:
             raise CourseError(f"roster {path} lists {sid} twice: keep one row per student")
-        roster[sid] = {k: (v or "").strip() for k, v in row.items()}
+        roster[sid] = {k: (v or "").strip() for k, v in row.items() if k is not None}
     return roster
 
 
-def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s_\-.()\[\],]+", name) if t]
-
-
 def student_of(name: str, roster: dict | None) -> str | None:
-    """The student a folder/zip/file name belongs to: a roster id found in it, else its first token."""
+    """The student a plain folder/zip/file name belongs to (None: nobody, or several)."""
     stem = Path(name).stem if name.lower().endswith((".zip", ".ipynb")) else name
-    if roster:
-        if stem in roster:
-            return stem
-        hits = [t for t in _tokens(stem) if t in roster] or [s for s in roster if len(s) >= 4 and s in stem]
-        return hits[0] if len(set(hits)) == 1 else None
-    tokens = _tokens(stem)
-    return tokens[0] if tokens else None
+    if not roster:
+        return None if re.search(r"\s", stem) or not stem else stem
+    return Roster(roster).match(free=stem).student_id
 
 
 def _usable(path: Path) -> bool:
-    return not (set(path.parts) & IGNORED_PARTS) and not path.name.startswith("._")
+    return not (set(path.parts) & IGNORED_PARTS) and not path.name.startswith(("._", "~$"))
 
 
 def _lab_keys(lab: str) -> list[str]:
-    num = int(lab[1:3])
-    return [lab.lower(), f"w{num:02d}", f"week{num}", f"week {num}", f"week_{num}", f"lab{num}", f"lab {num}",
-            f"lab_{num}", lab.split("_", 1)[-1].lower()]
+    keys = [lab.lower(), lab.split("_", 1)[-1].lower()]
+    num = re.match(r"^[a-z]*?(\d+)", lab.lower())
+    if num:
+        n = int(num[1])
+        keys += [f"w{n:02d}", f"week{n}", f"week {n}", f"week_{n}", f"lab{n}", f"lab {n}", f"lab_{n}"]
+    return keys
 
 
 def choose_notebook(files: list[Path], lab: str) -> tuple[Path | None, str]:
     """The one notebook among a student's files, or the reason there is none."""
     notebooks = [f for f in files if f.suffix.lower() == ".ipynb" and _usable(f)]
     if not notebooks:
-        others = [f.name for f in files if _usable(f)]
+        others = [f.name for f in files if _usable(f) and f.name != "timestamp.txt"]
         return None, ("empty hand-in" if not others else f"no notebook (.ipynb) among: {', '.join(sorted(others)[:5])}")
     if len(notebooks) == 1:
         return notebooks[0], ""
@@ -99,9 +111,10 @@ def choose_notebook(files: list[Path], lab: str) -> tuple[Path | None, str]:
     return None, f"several candidate notebooks ({names}): hand in exactly one"
 
 
-def _extract(zip_path: Path, dest: Path) -> dict[Path, datetime]:
-    """Extract a zip safely (no absolute paths, no '..'); returns each file's time stamp."""
+def _extract(zip_path: Path, dest: Path, tz) -> dict[Path, datetime]:
+    """Extract a zip safely (no absolute paths, no '..'); returns each file's time (zone-less: read in tz)."""
     stamps = {}
+    where = zone(tz)
     try:
         with zipfile.ZipFile(zip_path) as zf:
             for info in zf.infolist():
@@ -112,8 +125,11 @@ def _extract(zip_path: Path, dest: Path) -> dict[Path, datetime]:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with zf.open(info) as src, target.open("wb") as out:
                     shutil.copyfileobj(src, out)
-                stamps[target] = datetime(*info.date_time, tzinfo=timezone.utc)
-    except zipfile.BadZipFile:
+                try:
+                    stamps[target] = datetime(*info.date_time, tzinfo=where)
+                except ValueError:
+                    pass
+    except (zipfile.BadZipFile, OSError):
         raise CourseError(f"{zip_path.name} is not a valid zip file") from None
     return stamps
 
@@ -122,73 +138,206 @@ def _mtime(path: Path) -> datetime:
     return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
 
 
+def _platform_names(names: list[str]) -> bool:
+    """Do these top-level names look like a platform's download (not one student's own files)?"""
+    from . import platforms
+
+    pats = (platforms.MOODLE, platforms.BRIGHTSPACE, platforms.ATTEMPT, platforms.CANVAS)
+    return any(p.match(n) for n in names for p in pats)
+
+
+def _top_names(zip_path: Path) -> list[str]:
+    try:
+        with zipfile.ZipFile(zip_path) as zf:
+            names = [n for n in zf.namelist() if n and not n.startswith("__MACOSX")]
+    except (zipfile.BadZipFile, OSError):
+        return []
+    tops = sorted({n.split("/", 1)[0] for n in names})
+    if len(tops) == 1 and any("/" in n for n in names):
+        tops = sorted({n.split("/")[1] for n in names if n.count("/") >= 1 and n.split("/")[1]})
+    return tops
+
+
+def _entries(base: Path, scratch: Path, stamps: dict, tz, prefix: str = "") -> list[tuple[str, Path]]:
+    """(origin, path) of the top-level entries; an archive of a platform's download is opened in place."""
+    out = []
+    items = sorted(p for p in base.iterdir() if _usable(p))
+    if len(items) == 1 and items[0].is_dir() and not _platform_names([items[0].name]) and prefix:
+        return _entries(items[0], scratch, stamps, tz, f"{prefix}{items[0].name}/")
+    for p in items:
+        if p.is_file() and p.suffix.lower() == ".zip" and _platform_names(_top_names(p)):
+            dest = scratch / f"archive-{len(stamps)}-{p.stem}"
+            stamps.update(_extract(p, dest, tz))
+            out += _entries(dest, scratch, stamps, tz, f"{prefix}{p.name}/")
+        else:
+            out.append((prefix + p.name, p))
+    return out
+
+
+def _open_zips(files: list[Path], scratch: Path, stamps: dict, tz) -> tuple[list[Path], str]:
+    """Files of a piece with any zip among them opened (one level)."""
+    out, problem = [], ""
+    for f in files:
+        if f.suffix.lower() == ".zip":
+            dest = scratch / f"zip-{len(stamps)}-{abs(hash(str(f)))}"
+            try:
+                stamps.update(_extract(f, dest, tz))
+            except CourseError as err:
+                problem = str(err)
+                continue
+            out += sorted(p for p in dest.rglob("*") if p.is_file())
+        else:
+            out.append(f)
+    return out, problem
+
+
+def _time_of(piece: Piece, notebook: Path, files: list[Path], stamps: dict, tz) -> tuple[datetime, str]:
+    if piece.when is not None:
+        return piece.when, f"{piece.platform} record"
+    txts = sorted((f for f in files if f.name == "timestamp.txt"),
+                  key=lambda f: (f.parent != notebook.parent, len(f.parts)))
+    for t in txts:
+        stamp = parse_stamp(t.read_text(encoding="utf-8", errors="replace"), tz)
+        if stamp is not None:
+            return stamp, "timestamp.txt"
+    if notebook in stamps:
+        return stamps[notebook], "zip entry"
+    return _mtime(notebook), "file time"
+
+
+def _who(piece: Piece, book: Roster | None, id_re: re.Pattern | None) -> tuple[str | None, str, list[str], str]:
+    """(student_id, how, candidates, problem)."""
+    if id_re is not None:
+        hit = id_re.search(piece.origin)
+        if hit and hit.group("id"):
+            sid = hit.group("id")
+            if book is None:
+                return sid, "id pattern", [], ""
+            found = book.match(ids=[(None, sid)])
+            if found.student_id:
+                return found.student_id, "id pattern", [], ""
+        elif book is None:
+            return None, "", [], "no id in this name: the id pattern did not match"
+    if book is None:
+        if piece.own_id:
+            return piece.own_id, "name", [], ""
+        return None, "", [], ("no roster, and this name is no id: add a roster (student_id,name,email) or "
+                              "pass an id pattern")
+    found = book.match(ids=piece.ids, name=piece.name, free=piece.free or (piece.own_id or ""))
+    if found.student_id:
+        return found.student_id, found.how, [], ""
+    if found.ambiguous:
+        who = piece.name or piece.free or piece.origin
+        cands = ", ".join(book.label(s) for s in found.candidates)
+        return None, found.how, found.candidates, (f"ambiguous: '{who}' fits several roster students ({cands}); "
+                                                   "nothing guessed: add the platform's id column to the roster")
+    who = piece.name or piece.free or piece.own_id or piece.origin
+    return None, "", [], f"unknown student: '{who}' matches no roster student_id, name, e-mail or platform id"
+
+
+def _fmt(when: datetime | None, tz) -> str:
+    return when.astimezone(zone(tz)).strftime("%Y-%m-%d %H:%M %Z") if when else "no time"
+
+
 @contextmanager
-def scan(source: Path, lab: str, roster: dict | None = None):
-    """Yield one Handin per student found in `source` (zips are read from a scratch copy)."""
+def scan(source: Path, lab: str, roster: dict | None = None, *, tz: str = "UTC", id_pattern: str | None = None):
+    """Yield one Handin per student found in `source` (zips are read from a scratch copy), then one per
+    hand-in matched to nobody. `tz`: the course's time zone, for times without one (zip entries, names);
+    `id_pattern`: a regex with a named group `id` that finds the student id in an entry's name."""
     source = Path(source)
+    zone(tz)
+    id_re = None
+    if id_pattern:
+        try:
+            id_re = re.compile(id_pattern)
+        except re.error as err:
+            raise CourseError(f"id pattern {id_pattern!r} is no valid regex: {err}") from None
+        if "id" not in id_re.groupindex:
+            raise CourseError(f"id pattern {id_pattern!r} has no named group 'id': write e.g. '(?P<id>s\\d+)'")
     if not source.exists():
         raise CourseError(f"hand-in folder {source} does not exist: give the folder or zip your learning platform exported")
+    book = Roster(roster) if roster else None
     with tempfile.TemporaryDirectory(prefix="dlcourse-intake-") as tmp:
         scratch = Path(tmp)
         stamps: dict[Path, datetime] = {}
         if source.is_file():
             if source.suffix.lower() != ".zip":
                 raise CourseError(f"{source} is neither a folder nor a zip file: give the hand-in folder or zip")
-            stamps.update(_extract(source, scratch / "all"))
-            base = scratch / "all"
-            entries = sorted(p for p in base.iterdir() if _usable(p))
-            if len(entries) == 1 and entries[0].is_dir():  # a zip with one top folder
-                base = entries[0]
+            stamps.update(_extract(source, scratch / "all", tz))
+            entries = _entries(scratch / "all", scratch, stamps, tz, prefix="/")
+            entries = [(o.lstrip("/").split("/", 1)[-1] if o.count("/") > 1 else o.lstrip("/"), p)
+                       for o, p in entries]
         else:
-            base = source
-        found: dict[str, Handin] = {}
+            entries = _entries(source, scratch, stamps, tz)
+        pieces = []
+        for origin, path in entries:
+            piece = recognise(path, tz)
+            if piece is not None:
+                piece.origin = origin
+                pieces.append(piece)
+        pieces = merge(pieces)
+        if book is None and id_re is None:
+            named = [p for p in pieces if p.own_id is None and p.platform != "plain folder"]
+            if named:
+                raise CourseError(f"{named[0].platform} names students by name or platform number only "
+                                  f"('{named[0].origin}'), and there is no roster: add a roster "
+                                  "(roster.csv with student_id,name,email) or pass an explicit id pattern "
+                                  "(a regex with a named group 'id')")
+        by_student: dict[str, list[Handin]] = {}
         unknown: list[Handin] = []
-        for entry in sorted(p for p in base.iterdir() if _usable(p)):
-            if entry.is_file() and entry.suffix.lower() not in (".zip", ".ipynb"):
-                continue
-            sid = student_of(entry.name, roster)
+        for piece in pieces:
+            sid, how, cands, problem = _who(piece, book, id_re)
+            h = Handin(sid or "?", piece.origin, platform=piece.platform, matched_by=how, candidates=cands,
+                       problem=problem)
+            if piece.late:
+                h.notes = f"marked late by {piece.platform}"
             if sid is None:
-                unknown.append(Handin(student_id="?", origin=entry.name,
-                                      problem="unknown student: no roster id in this name (check roster.csv)"))
+                unknown.append(h)
                 continue
-            if entry.is_dir():
-                files = [p for p in entry.rglob("*") if p.is_file()]
-            elif entry.suffix.lower() == ".zip":
-                dest = scratch / "zips" / entry.stem
-                try:
-                    stamps.update(_extract(entry, dest))
-                except CourseError as err:
-                    found.setdefault(sid, Handin(sid, entry.name, problem=str(err)))
-                    continue
-                files = [p for p in dest.rglob("*") if p.is_file()]
-            else:
-                files = [entry]
-            if sid in found:
-                found[sid].problem = f"several hand-ins for this student ({found[sid].origin}, {entry.name})"
-                found[sid].notebook = None
-                continue
-            notebook, problem = choose_notebook(files, lab)
-            h = Handin(sid, entry.name, notebook, notebook.name if notebook else "", problem=problem)
+            files, zproblem = _open_zips(piece.files, scratch, stamps, tz)
+            notebook, h.problem = choose_notebook(files, lab)
+            if zproblem and notebook is None:
+                h.problem = zproblem
             if notebook is not None:
                 if notebook.stat().st_size > MAX_NOTEBOOK_BYTES:
-                    h.problem, h.notebook = f"notebook larger than {MAX_NOTEBOOK_BYTES // 2**20} MiB", None
+                    h.problem = f"notebook larger than {MAX_NOTEBOOK_BYTES // 2**20} MiB"
                 else:
-                    h.submitted_at = stamps.get(notebook) or _mtime(notebook)
-            found[sid] = h
-        yield [found[s] for s in sorted(found)] + unknown
+                    h.notebook, h.taken_name = notebook, piece.handed_in_as.get(notebook, notebook.name)
+                h.submitted_at, h.time_source = _time_of(piece, notebook, files, stamps, tz)
+            by_student.setdefault(sid, []).append(h)
+        found = []
+        for sid in sorted(by_student):
+            tries = by_student[sid]
+            if len(tries) == 1:
+                found.append(tries[0])
+                continue
+            order = sorted(tries, key=lambda h: (h.ok, h.submitted_at or datetime.min.replace(tzinfo=timezone.utc),
+                                                 h.origin))
+            take, others = order[-1], order[:-1]
+            listed = "; ".join(f"{o.origin} ({_fmt(o.submitted_at, tz)}{', ' + o.problem if o.problem else ''})"
+                               for o in reversed(others))
+            note = f"{len(others)} other attempt(s), took the latest ({take.origin}): {listed}"
+            take.notes = f"{take.notes}; {note}" if take.notes else note
+            found.append(take)
+        yield found + unknown
 
 
 def admit(handin: Handin, submitted: Path, lab: str) -> bool:
-    """Copy the hand-in to submitted/<student>/<lab>/<lab>.ipynb (+ timestamp.txt); False when unchanged."""
+    """Copy the hand-in to submitted/<student>/<lab>/<lab>.ipynb (+ timestamp.txt, in UTC); False when
+    neither the notebook nor its time changed (a corrected time alone updates timestamp.txt)."""
     dest_dir = submitted / handin.student_id / lab
     dest = dest_dir / f"{lab}.ipynb"
     data = handin.notebook.read_bytes()
-    stamp = (handin.submitted_at or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M:%S.%f %Z")
+    stamp = write_stamp(handin.submitted_at or datetime.now(timezone.utc)) + "\n"
+    stamp_file = dest_dir / "timestamp.txt"
     if dest.exists() and dest.read_bytes() == data:
-        return False
+        if stamp_file.exists() and stamp_file.read_text() == stamp:
+            return False
+        stamp_file.write_text(stamp)
+        return True
     if dest_dir.exists():
         shutil.rmtree(dest_dir)
     dest_dir.mkdir(parents=True)
     dest.write_bytes(data)
-    (dest_dir / "timestamp.txt").write_text(stamp + "\n")
+    stamp_file.write_text(stamp)
     return True

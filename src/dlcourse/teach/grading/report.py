@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .rules import Rules
 from ..files import write_atomic
-from .tables import Row, parse_stamp
+from .tables import Row
+from .times import parse_stamp
 
 
 def _png(fig) -> str:

@@ -5,28 +5,16 @@ import csv
 import io
 import math
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 from .autograde import Outcome, load_outcome
 from .rules import Rules
+from .times import parse_stamp
 
 # score/max_score: the autograded points (what passing uses); total/total_max: every graded cell, the
 # teacher-graded ones counted once graded (the formgrader's and the feedback page's total)
 GRADE_COLUMNS = ["student_id", "lab", "score", "max_score", "total", "total_max", "passed", "late", "late_by_hours"]
-
-
-def parse_stamp(text: str) -> datetime | None:
-    """nbgrader's timestamp.txt format ('2026-09-14 21:03:00.000000 UTC') or ISO 8601."""
-    if not text:
-        return None
-    from dateutil import parser
-
-    try:
-        stamp = parser.parse(text)
-    except (ValueError, OverflowError):
-        return None
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
 
 
 @dataclass
@@ -123,6 +111,8 @@ def format_table(rows: list[Row], found: dict) -> str:
         note = o.message
         if h and h.taken_name and h.taken_name != f"{o.lab}.ipynb":
             note = f"took '{h.taken_name}'" + (f"; {note}" if note else "")
+        if h and h.notes:
+            note = f"{h.notes}; {note}" if note else h.notes
         if o.needs_manual:
             note = (note + "; " if note else "") + (f"{len(o.needs_manual)} answer(s) to grade by hand "
                                                     f"(total so far {o.total:g}/{o.total_max:g})")
