@@ -55,7 +55,7 @@ def run_seed(seed: int, fast: bool) -> dict:
     row["reinforce"] = float(ns["evaluate"](ns["greedy_actor"](policy), 100).mean())
     start = time.perf_counter()
     pick = ns["pick"]
-    q_net, history = ns["train_dqn"](seed, total_steps=pick(40_000, 600), learning_starts=pick(1_000, 100),
+    q_net, history = ns["train_dqn"](seed, total_steps=pick(60_000, 600), learning_starts=pick(1_000, 100),
                                      decay_steps=pick(10_000, 400), eval_every=pick(1_000, 300), verbose=False)
     row["dqn_s"] = time.perf_counter() - start
     row["dqn_steps"] = int(sum(history))
