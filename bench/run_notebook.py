@@ -1,6 +1,7 @@
 """Execute one lab notebook (source, with solutions) and print a JSON line: wall time, peak memory, results.
 
-    python bench/run_notebook.py w02_ffnn_numpy [--fast]
+    python bench/run_notebook.py w02_ffnn_numpy [--fast]          (a lab of labs/)
+    python bench/run_notebook.py path/to/notebook.ipynb [--fast]  (any notebook, e.g. a starter kit)
 Peak memory is the largest resident set of the kernel process (ru_maxrss of waited-for children).
 """
 from __future__ import annotations
@@ -29,7 +30,8 @@ def main() -> None:
             os.environ["DLCOURSE_FAST"] = "1"
         else:
             os.environ.pop("DLCOURSE_FAST", None)
-        nb = nbformat.read(ROOT / "labs" / lab / f"{lab}.ipynb", as_version=4)
+        path = Path(lab) if lab.endswith(".ipynb") else ROOT / "labs" / lab / f"{lab}.ipynb"
+        nb = nbformat.read(path, as_version=4)
         start = time.perf_counter()
         error = ""
         try:
@@ -39,7 +41,7 @@ def main() -> None:
         seconds = time.perf_counter() - start
         recorded = [json.loads(line) for line in results.read_text().splitlines()] if results.exists() else []
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"lab": lab, "mode": "fast" if fast else "full", "seconds": round(seconds, 1),
+    print(json.dumps({"lab": Path(lab).stem, "mode": "fast" if fast else "full", "seconds": round(seconds, 1),
                       "peak_mb": round(peak_mb), "results": recorded, "error": error}))
 
 
