@@ -14,7 +14,6 @@ def _limits(args) -> dict:
 
 
 def run_grade(args) -> int:
-    desk.check_source(args.from_path)
     course, folder = desk.open_course(args.class_dir, args.db)
     lab = desk.open_lab(args.lab, args.class_dir, args.db, **_limits(args))
     if args.slurm or args.lsf or args.merge_shards:

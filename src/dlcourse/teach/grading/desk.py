@@ -40,12 +40,6 @@ def read_roster(folder: ClassFolder, given: str | Path | None = None) -> dict | 
     return None
 
 
-def check_source(source: str | Path | None) -> None:
-    if source and not Path(source).exists():
-        raise CourseError(f"hand-in folder {source} does not exist: give the folder or zip your learning "
-                          "platform exported")
-
-
 def take_in(lab: autograde.Lab, source: Path, roster: dict | None, timezone: str = "UTC",
             id_pattern: str | None = None) -> list[intake.Handin]:
     """Copy the hand-ins found in `source` into the class folder; writes intake/<lab>.csv; returns all found
