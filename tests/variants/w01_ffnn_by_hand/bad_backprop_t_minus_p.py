@@ -1,0 +1,15 @@
+# kind: wrong
+# why: the output error taken as t - p instead of p - t (every gradient has the wrong sign)
+# loses: test_deep_backprop
+# %% deep_backprop
+def backprop(x, y, Ws, bs, h, h_grad):
+    xs, pre, p = deep_forward(x, Ws, bs, h)
+    delta = -p
+    delta[y] += 1.0
+    dWs, dbs = [None] * len(Ws), [None] * len(Ws)
+    for l in range(len(Ws) - 1, -1, -1):
+        dWs[l] = np.outer(delta, xs[l])
+        dbs[l] = delta
+        if l > 0:
+            delta = (Ws[l].T @ delta) * h_grad(pre[l - 1])
+    return dWs, dbs
