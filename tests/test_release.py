@@ -73,4 +73,4 @@ def test_a_foreign_lab_keeps_its_own_first_cell(tiny, capsys):
     assert "".join(released["cells"][0]["source"]).startswith("import math"), "release rewrote the teacher's first cell"
     assert main(["release", "--check"]) == 0
     assert main(["release", "nope"]) == 2
-    assert "a lab is a folder labs/<name>/ holding <name>.ipynb" in capsys.readouterr().err
+    assert "a lab is a folder labs/<name>/ holding its nbgrader source notebooks" in capsys.readouterr().err

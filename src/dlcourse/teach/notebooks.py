@@ -96,8 +96,8 @@ def nbgrader_meta(cell) -> dict:
 
 
 def graded_cells(nb) -> list:
-    """Cells that carry points: autograded tests and manually graded answers."""
-    return [c for c in nb.cells if nbgrader_meta(c).get("grade")]
+    """Cells that carry points: autograded tests, manually graded answers and task cells."""
+    return [c for c in nb.cells if nbgrader_meta(c).get("grade") or nbgrader_meta(c).get("task")]
 
 
 def autograded_tests(nb) -> list:
@@ -107,7 +107,11 @@ def autograded_tests(nb) -> list:
 
 
 def metadata_problems(nb, own: bool = True) -> list[str]:
-    """Everything wrong with a source notebook's nbgrader metadata (empty when it is valid)."""
+    """Everything wrong with a source notebook's nbgrader metadata (empty when it is valid).
+
+    `own`: a notebook of the course's own labs, held to the course's conventions (bootstrap first cell, locked
+    test cells, solution regions, a test in the notebook). Other notebooks are held to what nbgrader accepts:
+    release locks their test cells and replaces a solution cell without a region as a whole."""
     problems, seen = [], set()
     for i, cell in enumerate(nb.cells):
         meta = nbgrader_meta(cell)
@@ -122,16 +126,17 @@ def metadata_problems(nb, own: bool = True) -> list[str]:
         elif gid in seen:
             problems.append(f"{where}: grade_id '{gid}' is used twice")
         seen.add(gid)
-        if meta.get("grade") and not (isinstance(meta.get("points"), (int, float)) and meta["points"] > 0):
+        if (meta.get("grade") or meta.get("task")) and not (isinstance(meta.get("points"), (int, float)) and meta["points"] > 0):
             problems.append(f"{where}: graded cell without positive points")
         text = cell.source
-        if meta.get("grade") and not meta.get("solution") and cell.cell_type == "code" and not meta.get("locked"):
+        if (own and meta.get("grade") and not meta.get("solution") and cell.cell_type == "code"
+                and not meta.get("locked")):
             problems.append(f"{where}: test cell is not locked")
-        if meta.get("solution") and "### BEGIN SOLUTION" not in text:
+        if own and meta.get("solution") and "### BEGIN SOLUTION" not in text:
             problems.append(f"{where}: solution cell without a '### BEGIN SOLUTION' region")
     if own and (not nb.cells or nb.cells[0].cell_type != "code"
                 or nbgrader_meta(nb.cells[0]).get("grade_id") != BOOTSTRAP_ID):
         problems.append("cell 0: the first cell must be the bootstrap code cell (grade_id 'bootstrap')")
-    if not autograded_tests(nb):
+    if own and not autograded_tests(nb):
         problems.append("no autograded test cell")
     return problems

@@ -9,6 +9,7 @@ from .errors import CourseError
 LABS = "labs"
 WEEKS = "weeks"
 GRADING = "grading"
+HEADER = "header.ipynb"   # in a lab folder: put before every notebook of the lab at release (nbgrader's header)
 
 
 def repo_root(start: Path | None = None) -> Path:
@@ -36,13 +37,19 @@ def is_course_week(name: str) -> bool:
     return name[:1] == "w" and name[1:3].isdigit()
 
 
+def lab_notebooks(lab: str, root: Path | None = None) -> list[str]:
+    """The names (without .ipynb) of a lab's notebooks: every notebook of its folder but the header."""
+    folder = labs_dir(root) / lab
+    return sorted(p.stem for p in folder.glob("*.ipynb") if p.name != HEADER) if folder.is_dir() else []
+
+
 def lab_names(root: Path | None = None) -> list[str]:
-    """Every lab: a folder of labs/ holding a notebook named after it; the course's weeks first, in week order,
-    then other labs (a teacher's own material, e.g. nbgrader's 'ps1') by name."""
+    """Every lab: a folder of labs/ holding nbgrader source notebooks; the course's weeks first, in week order,
+    then other labs (a teacher's own material, e.g. nbgrader's 'ps1' with problem1.ipynb, problem2.ipynb) by name."""
     base = labs_dir(root)
     if not base.is_dir():
         return []
-    found = [p.name for p in base.iterdir() if p.is_dir() and (is_course_week(p.name) or (p / f"{p.name}.ipynb").exists())]
+    found = [p.name for p in base.iterdir() if p.is_dir() and (is_course_week(p.name) or lab_notebooks(p.name, root))]
     return sorted(found, key=lambda n: (not is_course_week(n), n))
 
 
@@ -54,6 +61,6 @@ def resolve_lab(name: str, root: Path | None = None) -> str:
         key = f"w{int(key):02d}"
     matches = [n for n in names if n == key or n.split("_")[0] == key]
     if len(matches) != 1:
-        raise CourseError(f"unknown lab '{name}': a lab is a folder labs/<name>/ holding <name>.ipynb (an nbgrader "
-                          f"source notebook); this course has {', '.join(names) or 'none yet'}")
+        raise CourseError(f"unknown lab '{name}': a lab is a folder labs/<name>/ holding its nbgrader "
+                          f"source notebooks (.ipynb); this course has {', '.join(names) or 'none yet'}")
     return matches[0]

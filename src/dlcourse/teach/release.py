@@ -12,7 +12,7 @@ from pathlib import Path
 from . import notebooks
 from .errors import CourseError
 from .grading.nbconfig import nbgrader_api, nbgrader_error, settings
-from .paths import is_course_week, lab_names, labs_dir, repo_root, resolve_lab, weeks_dir
+from .paths import HEADER, is_course_week, lab_names, lab_notebooks, labs_dir, repo_root, resolve_lab, weeks_dir
 
 
 def tidy_source(nb, bootstrap: str):
@@ -24,27 +24,67 @@ def tidy_source(nb, bootstrap: str):
 
 
 def source_notebooks(root: Path, lab: str) -> list[Path]:
-    return sorted(p for p in (labs_dir(root) / lab).glob("*.ipynb"))
+    """The lab's notebooks (its header, if any, is not one of them)."""
+    return [labs_dir(root) / lab / f"{name}.ipynb" for name in lab_notebooks(lab, root)]
+
+
+def header_of(root: Path, lab: str) -> Path | None:
+    """The lab's header notebook (labs/<lab>/header.ipynb), put before each of its notebooks at release."""
+    path = labs_dir(root) / lab / HEADER
+    return path if path.is_file() else None
 
 
 def check_sources(root: Path, labs: list[str]) -> dict[Path, str]:
-    """Each source notebook's tidy text, after validating its metadata (CourseError on the first problem)."""
+    """Each source notebook's (and header's) tidy text, after validating the metadata: every problem of every
+    notebook in one CourseError."""
     from .course import Course
 
     bootstrap = notebooks.bootstrap_source(Course.load(root))
-    tidy = {}
+    tidy, problems = {}, []
     for lab in labs:
+        own = is_course_week(lab)
         main = labs_dir(root) / lab / f"{lab}.ipynb"
-        if not main.exists():
+        paths = source_notebooks(root, lab)
+        if own and not main.exists():
             raise CourseError(f"{main.relative_to(root)} is missing: each lab folder holds a notebook named after it")
-        for path in source_notebooks(root, lab):
+        if not paths:
+            raise CourseError(f"labs/{lab}/ holds no notebook: add its nbgrader source notebooks (.ipynb)")
+        graded = 0
+        for path in paths:
             nb = notebooks.read(path)
-            if path == main:
-                problems = notebooks.metadata_problems(nb, own=is_course_week(lab))
-                if problems:
-                    raise CourseError(f"{path.relative_to(root)}: " + "; ".join(problems))
+            if path == main or not own:
+                found = notebooks.metadata_problems(nb, own=own)
+                if found:
+                    problems.append(f"{path.relative_to(root)}: " + "; ".join(found))
+                graded += len(notebooks.graded_cells(nb))
             tidy[path] = notebooks.dumps(tidy_source(nb, bootstrap))
+        if not own and not graded:
+            problems.append(f"labs/{lab}/: no graded cell in any of its notebooks (nbgrader metadata 'grade' "
+                            "with points): mark its tests and answers in Jupyter's nbgrader toolbar")
+        header = header_of(root, lab)
+        if header is not None:
+            tidy[header] = notebooks.dumps(notebooks.strip(notebooks.read(header)))
+    if problems:
+        raise CourseError(" | ".join(problems))
     return tidy
+
+
+def stage_sources(root: Path, labs: list[str], dest: Path) -> dict[str, Path]:
+    """The tidy sources of `labs` written to dest/<lab>/ (with the lab's other files, without its header, so
+    that nbgrader sees only the lab's notebooks); returns {lab: its staged header} for labs that have one."""
+    headers = {}
+    for path, text in check_sources(root, labs).items():
+        lab_src = dest / path.parent.name
+        if not lab_src.exists():
+            shutil.copytree(path.parent, lab_src,
+                            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", HEADER))
+        if path.name == HEADER:
+            headers[path.parent.name] = dest.parent / f"{dest.name}-headers" / f"{path.parent.name}.ipynb"
+            headers[path.parent.name].parent.mkdir(parents=True, exist_ok=True)
+            headers[path.parent.name].write_text(text, encoding="utf-8")
+        else:
+            (lab_src / path.name).write_text(text, encoding="utf-8")
+    return headers
 
 
 def colab_url(course, path: str) -> str:
@@ -65,22 +105,18 @@ def colab_badge(course, path: str) -> str:
 
 def build(root: Path, labs: list[str], scratch: Path) -> dict[str, bytes]:
     """Generate the release of `labs` from the tidy sources; returns {path relative to weeks/: content}."""
-    tidy = check_sources(root, labs)
     src = scratch / "labs"
-    for path, text in tidy.items():
-        lab_src = src / path.parent.name
-        if not lab_src.exists():
-            shutil.copytree(path.parent, lab_src, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
-        (lab_src / path.name).write_text(text, encoding="utf-8")
+    headers = stage_sources(root, labs, src)
     from .course import Course
 
     course = Course.load(root)
     out = scratch / "release"
-    api = nbgrader_api(settings(labs=src, root=scratch / "work", release=out,
-                                db_url=f"sqlite:///{scratch / 'gradebook.db'}"))
+    values = settings(labs=src, root=scratch / "work", release=out, db_url=f"sqlite:///{scratch / 'gradebook.db'}")
+    api = nbgrader_api(values)
     files: dict[str, bytes] = {}
     for lab in labs:
-        done = api.generate_assignment(lab, force=True, create=True)
+        lab_api = nbgrader_api(values | {"IncludeHeaderFooter": {"header": str(headers[lab])}}) if lab in headers else api
+        done = lab_api.generate_assignment(lab, force=True, create=True)
         if not done["success"]:
             raise CourseError(f"nbgrader could not generate {lab}: {nbgrader_error(done)}")
         for path in sorted((out / lab).rglob("*")):

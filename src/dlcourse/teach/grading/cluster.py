@@ -254,12 +254,11 @@ def shard_students(everyone: list[str], i: int, n: int) -> list[str]:
 
 def ungraded(lab: autograde.Lab, students: list[str]) -> list[str]:
     """Students whose hand-in has no record for its current version (a failed or missing task)."""
-    source_sha = autograde.sha256(lab.source)
+    source_sha = lab.source_sha()
     out = []
     for s in students:
         rec = autograde.load_outcome(lab.record_path(s))
-        if (rec is None or rec.source_sha != source_sha or not lab.handin(s).exists()
-                or rec.handin_sha != autograde.sha256(lab.handin(s))):
+        if rec is None or rec.source_sha != source_sha or not lab.handins(s) or rec.handin_sha != lab.handin_sha(s):
             out.append(s)
     return out
 

@@ -44,7 +44,8 @@ def take_in(lab: autograde.Lab, source: Path, roster: dict | None, timezone: str
             id_pattern: str | None = None) -> list[intake.Handin]:
     """Copy the hand-ins found in `source` into the class folder; writes intake/<lab>.csv; returns all found
     (and one 'no hand-in' row per roster student without one)."""
-    with intake.scan(source, lab.name, roster, tz=timezone, id_pattern=id_pattern) as found:
+    with intake.scan(source, lab.name, roster, tz=timezone, id_pattern=id_pattern,
+                     notebooks=lab.notebooks) as found:
         for h in found:
             if h.ok:
                 intake.admit(h, lab.submitted, lab.name)
@@ -53,8 +54,10 @@ def take_in(lab: autograde.Lab, source: Path, roster: dict | None, timezone: str
         w.writerow(["student_id", "origin", "notebook", "submitted_at", "problem", "platform", "time_source", "notes",
                     "candidates"])
         for h in found:
+            missing = f"not found: {', '.join(nb + '.ipynb' for nb in h.missing)}" if h.notebooks and h.missing else ""
+            notes = "; ".join(n for n in (h.notes, missing) if n)
             w.writerow([h.student_id, h.origin, h.taken_name, h.submitted_at.isoformat() if h.submitted_at else "",
-                        h.problem, h.platform, h.time_source, h.notes, " ".join(h.candidates)])
+                        h.problem, h.platform, h.time_source, notes, " ".join(h.candidates)])
         write_atomic(lab.folder.intake_report(lab.name), buf.getvalue())
         missing = sorted(set(roster or {}) - {h.student_id for h in found})
         return found + [intake.Handin(s, "", problem="no hand-in") for s in missing]
@@ -125,7 +128,19 @@ def class_rows(course: Course, folder: ClassFolder) -> list[tables.Row]:
 
     reviews = reviews_done(folder.path)
     return [tables.judge(o, course.rules, reviews.get((o.student_id, o.lab), 0))
-            for o in tables.load_outcomes(folder.path, course.labs)]
+            for o in refresh_manual(course, folder, tables.load_outcomes(folder.path, course.labs))]
+
+
+def refresh_manual(course: Course, folder: ClassFolder, outcomes: list[autograde.Outcome]) -> list[autograde.Outcome]:
+    """The outcomes with what teachers have graded by hand in the formgrader since autograding (read from the
+    gradebook): so `total` in grades.csv, status and the report is the formgrader's total."""
+    labs = sorted({o.lab for o in outcomes if o.manual_cells})
+    graded = {}
+    for name in labs:
+        lab = autograde.Lab(course.root, name, folder.path, db_url=folder.db_url)
+        manual = {k for o in outcomes if o.lab == name for k in o.manual_cells}
+        graded[name] = autograde.manual_grades(lab, manual)
+    return [tables.with_manual(o, graded.get(o.lab, {}).get(o.student_id, {})) for o in outcomes]
 
 
 def rebuild_tables(course: Course, folder: ClassFolder) -> list[tables.Row]:

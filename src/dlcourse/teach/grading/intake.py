@@ -1,10 +1,11 @@
-"""Intake: hand-ins as a learning platform delivers them -> one notebook per student in the class folder.
+"""Intake: hand-ins as a learning platform delivers them -> the lab's notebook(s) per student in the class folder.
 
 Accepted: downloads of Moodle, Canvas, Blackboard, Brightspace/D2L and nbgrader's zip_collect layout (see
 platforms.py), a folder with one sub-folder, zip or notebook per student, or one zip of any of these; a
 folder may also hold one archive plus loose late files. Students are matched against every roster column
 (matching.py); several attempts of one student: the latest is taken, the others reported. The teacher's
-originals are only read, never changed, moved or deleted.
+originals are only read, never changed, moved or deleted. A lab of several notebooks is taken whole: each
+notebook is found by its name (renamed copies accepted, see choose_notebooks), the missing ones are reported.
 
 A hand-in's time comes, in this order, from the platform's own record (the attempt time in a name, the
 Brightspace folder time), a timestamp.txt in the hand-in, the zip entry (read in the course's time zone),
@@ -23,11 +24,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import CourseError
+from ..notebooks import read as read_notebook
 from .matching import Roster
 from .platforms import Piece, merge, recognise
 from .times import parse_stamp, write_stamp, zone
 
-__all__ = ["Handin", "read_roster", "scan", "admit", "choose_notebook", "parse_stamp"]
+__all__ = ["Handin", "read_roster", "scan", "admit", "choose_notebook", "choose_notebooks", "parse_stamp"]
 
 IGNORED_PARTS = {"__MACOSX", ".ipynb_checkpoints", ".git", ".DS_Store"}
 MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
@@ -48,6 +50,9 @@ class Handin:
     time_source: str = ""             # where submitted_at came from
     candidates: list[str] = field(default_factory=list)   # roster students an ambiguous name fits
     matched_by: str = ""              # the roster column that matched
+    notebooks: dict[str, Path] = field(default_factory=dict)  # a lab of several notebooks: {notebook: file taken}
+    missing: list[str] = field(default_factory=list)          # ... and those of its notebooks not found
+    taken_names: dict[str, str] = field(default_factory=dict)  # ... and each file's name as handed in
 
     @property
     def ok(self) -> bool:
@@ -95,20 +100,92 @@ def _lab_keys(lab: str) -> list[str]:
     return keys
 
 
-def choose_notebook(files: list[Path], lab: str) -> tuple[Path | None, str]:
-    """The one notebook among a student's files, or the reason there is none."""
+def choose_notebook(files: list[Path], lab: str, name: str | None = None) -> tuple[Path | None, str]:
+    """The one notebook among a student's files, or the reason there is none; `name`: the lab's notebook's name
+    when it is not named after the lab."""
     notebooks = [f for f in files if f.suffix.lower() == ".ipynb" and _usable(f)]
     if not notebooks:
         others = [f.name for f in files if _usable(f) and f.name != "timestamp.txt"]
         return None, ("empty hand-in" if not others else f"no notebook (.ipynb) among: {', '.join(sorted(others)[:5])}")
     if len(notebooks) == 1:
         return notebooks[0], ""
-    keys = _lab_keys(lab)
+    keys = _lab_keys(lab) + ([name.lower()] if name and name != lab else [])
     named = [f for f in notebooks if any(k in f.name.lower() for k in keys)]
     if len(named) == 1:
         return named[0], ""
     names = ", ".join(sorted(f.name for f in notebooks)[:5])
     return None, f"several candidate notebooks ({names}): hand in exactly one"
+
+
+_COPY_MARKS = re.compile(r"^(?:copy of |kopie van |kopi af |kopia )+|(?:[ _-]*\(\d+\)|[ _-]copy\d*|[ _-]kopi\d*|-\d+)+$",
+                         re.IGNORECASE)
+
+
+def _keys(name: str) -> list[str]:
+    """How a handed-in file's name may spell a notebook's name, best first: as it is, without the marks of a
+    copy ('Copy of', ' (1)', '-Copy1'), and the ends of either after a platform's or student's prefix."""
+    stem = name[:-6] if name.lower().endswith(".ipynb") else name
+    stem = stem.strip().lower()
+    bare = _COPY_MARKS.sub("", stem).strip()
+    return [stem, bare]
+
+
+def _fits(key: str, notebook: str) -> int | None:
+    """How well a name key fits `notebook` (0 best), None when it does not."""
+    if key == notebook:
+        return 0
+    if key.endswith(notebook) and key[-len(notebook) - 1] in " _-":
+        return 1
+    return None
+
+
+def choose_notebooks(files: list[Path], lab: str, names: list[str], handed_in_as: dict | None = None
+                     ) -> tuple[dict[str, Path], list[str], str]:
+    """A lab of several notebooks: ({notebook: file}, notebooks not found, problem). Each notebook is found by
+    its name; renamed copies ('problem1 (1).ipynb', 'problem1-Copy1.ipynb', a platform's or student's prefix)
+    are taken when nothing fits better; two files that fit one notebook equally well are a problem."""
+    handed_in_as = handed_in_as or {}
+    notebooks = [f for f in files if f.suffix.lower() == ".ipynb" and _usable(f)]
+    if not notebooks:
+        others = [f.name for f in files if _usable(f) and f.name != "timestamp.txt"]
+        return {}, list(names), ("empty hand-in" if not others
+                                 else f"no notebook (.ipynb) among: {', '.join(sorted(others)[:5])}")
+    taken, missing, clashes = {}, [], []
+    for nb in names:
+        want = nb.lower()
+        ranked = []
+        for f in notebooks:
+            fits = [r * 2 + i for i, k in enumerate(_keys(handed_in_as.get(f, f.name)))
+                    if (r := _fits(k, want)) is not None]
+            if fits:
+                ranked.append((min(fits), f))
+        if not ranked:
+            missing.append(nb)
+            continue
+        best = min(r for r, _ in ranked)
+        top = [f for r, f in ranked if r == best]
+        if len(top) > 1:
+            clashes.append(f"{nb}.ipynb ({', '.join(sorted(handed_in_as.get(f, f.name) for f in top))})")
+        else:
+            taken[nb] = top[0]
+    if clashes:
+        return {}, missing, f"several files fit one notebook: {'; '.join(clashes)}: hand in one of each"
+    if not taken:
+        got = ", ".join(sorted(handed_in_as.get(f, f.name) for f in notebooks)[:5])
+        want = ", ".join(f"{nb}.ipynb" for nb in names)
+        return {}, missing, f"none of the lab's notebooks ({want}) among: {got}"
+    return taken, missing, ""
+
+
+def _unusable(found: dict[str, Path]) -> dict[str, str]:
+    """{notebook: why} for the files that are no readable notebook (corrupt JSON, not a notebook)."""
+    out = {}
+    for nb, path in found.items():
+        try:
+            read_notebook(path)
+        except CourseError as err:
+            out[nb] = str(err).split(": ", 1)[-1]
+    return out
 
 
 def _extract(zip_path: Path, dest: Path, tz) -> dict[Path, datetime]:
@@ -240,10 +317,12 @@ def _fmt(when: datetime | None, tz) -> str:
 
 
 @contextmanager
-def scan(source: Path, lab: str, roster: dict | None = None, *, tz: str = "UTC", id_pattern: str | None = None):
+def scan(source: Path, lab: str, roster: dict | None = None, *, tz: str = "UTC", id_pattern: str | None = None,
+         notebooks: list[str] | None = None):
     """Yield one Handin per student found in `source` (zips are read from a scratch copy), then one per
     hand-in matched to nobody. `tz`: the course's time zone, for times without one (zip entries, names);
-    `id_pattern`: a regex with a named group `id` that finds the student id in an entry's name."""
+    `id_pattern`: a regex with a named group `id` that finds the student id in an entry's name; `notebooks`:
+    the lab's notebook names (default: one, named after the lab); of several, each is found by its name."""
     source = Path(source)
     zone(tz)
     id_re = None
@@ -295,14 +374,36 @@ def scan(source: Path, lab: str, roster: dict | None = None, *, tz: str = "UTC",
                 unknown.append(h)
                 continue
             files, zproblem = _open_zips(piece.files, scratch, stamps, tz)
-            notebook, h.problem = choose_notebook(files, lab)
+            if notebooks is not None and len(notebooks) > 1:
+                h.notebooks, h.missing, h.problem = choose_notebooks(files, lab, notebooks, piece.handed_in_as)
+                unusable = _unusable(h.notebooks)
+                if unusable:   # the others are graded; nbgrader would stop at the first notebook it cannot read
+                    h.missing = sorted(h.missing + list(unusable))
+                    h.notebooks = {nb: p for nb, p in h.notebooks.items() if nb not in unusable}
+                    note = "; ".join(f"{nb}.ipynb unusable, scored 0: {why}" for nb, why in unusable.items())
+                    h.notes = f"{h.notes}; {note}" if h.notes else note
+                    if not h.notebooks:
+                        h.problem = note
+                notebook = next(iter(h.notebooks.values()), None)
+                big = [p for p in h.notebooks.values() if p.stat().st_size > MAX_NOTEBOOK_BYTES]
+                if big:
+                    h.problem, h.notebooks = f"notebook larger than {MAX_NOTEBOOK_BYTES // 2**20} MiB", {}
+                if h.notebooks:
+                    h.notebook = notebook
+                    h.taken_names = {nb: piece.handed_in_as.get(p, p.name) for nb, p in h.notebooks.items()}
+                    h.taken_name = "; ".join(h.taken_names.values())
+            else:
+                notebook, h.problem = choose_notebook(files, lab, (notebooks or [lab])[0])
+                if notebook is not None:
+                    if notebook.stat().st_size > MAX_NOTEBOOK_BYTES:
+                        h.problem = f"notebook larger than {MAX_NOTEBOOK_BYTES // 2**20} MiB"
+                    else:
+                        h.notebook, h.taken_name = notebook, piece.handed_in_as.get(notebook, notebook.name)
+                        if notebooks and notebooks[0] != lab:   # a lab whose one notebook is not named after it
+                            h.notebooks, h.taken_names = {notebooks[0]: notebook}, {notebooks[0]: h.taken_name}
             if zproblem and notebook is None:
                 h.problem = zproblem
             if notebook is not None:
-                if notebook.stat().st_size > MAX_NOTEBOOK_BYTES:
-                    h.problem = f"notebook larger than {MAX_NOTEBOOK_BYTES // 2**20} MiB"
-                else:
-                    h.notebook, h.taken_name = notebook, piece.handed_in_as.get(notebook, notebook.name)
                 h.submitted_at, h.time_source = _time_of(piece, notebook, files, stamps, tz)
             by_student.setdefault(sid, []).append(h)
         found = []
@@ -323,14 +424,16 @@ def scan(source: Path, lab: str, roster: dict | None = None, *, tz: str = "UTC",
 
 
 def admit(handin: Handin, submitted: Path, lab: str) -> bool:
-    """Copy the hand-in to submitted/<student>/<lab>/<lab>.ipynb (+ timestamp.txt, in UTC); False when
-    neither the notebook nor its time changed (a corrected time alone updates timestamp.txt)."""
+    """Copy the hand-in to submitted/<student>/<lab>/ (<lab>.ipynb, or each notebook of a lab of several under its
+    own name, + timestamp.txt, in UTC); False when neither the notebooks nor the time changed (a corrected time
+    alone updates timestamp.txt)."""
     dest_dir = submitted / handin.student_id / lab
-    dest = dest_dir / f"{lab}.ipynb"
-    data = handin.notebook.read_bytes()
+    wanted = {f"{nb}.ipynb": p.read_bytes() for nb, p in handin.notebooks.items()} or \
+        {f"{lab}.ipynb": handin.notebook.read_bytes()}
     stamp = write_stamp(handin.submitted_at or datetime.now(timezone.utc)) + "\n"
     stamp_file = dest_dir / "timestamp.txt"
-    if dest.exists() and dest.read_bytes() == data:
+    have = {p.name: p.read_bytes() for p in dest_dir.glob("*.ipynb")} if dest_dir.exists() else {}
+    if have == wanted:
         if stamp_file.exists() and stamp_file.read_text() == stamp:
             return False
         stamp_file.write_text(stamp)
@@ -338,6 +441,7 @@ def admit(handin: Handin, submitted: Path, lab: str) -> bool:
     if dest_dir.exists():
         shutil.rmtree(dest_dir)
     dest_dir.mkdir(parents=True)
-    dest.write_bytes(data)
+    for name, data in wanted.items():
+        (dest_dir / name).write_bytes(data)
     stamp_file.write_text(stamp)
     return True

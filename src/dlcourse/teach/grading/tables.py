@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -42,6 +42,17 @@ def judge(outcome: Outcome, rules: Rules, reviews: int = 0) -> Row:
     if rules.reviews_count_for_pass and reviews < rules.reviews_required:
         passed = False
     return Row(outcome, late, score, passed, late_by)
+
+
+def with_manual(outcome: Outcome, graded: dict[str, float | None]) -> Outcome:
+    """`outcome` with the teacher-graded cells (answers, tasks) as the gradebook has them now (`graded`:
+    cell -> points, None while awaiting a human); autograded cells and the record on disk stay as they are."""
+    mine = {k: v for k, v in graded.items() if k in outcome.manual_cells}
+    if not mine or outcome.status != "graded":
+        return outcome
+    cells = outcome.cells | mine
+    pending = [k for k in outcome.manual_cells if k in cells and cells[k] is None]
+    return replace(outcome, cells=cells, needs_manual=pending)
 
 
 def load_outcomes(class_dir: Path, labs: list[str]) -> list[Outcome]:
@@ -102,6 +113,13 @@ def status_csv(statuses: list[StudentStatus], labs: list[str]) -> str:
     return buf.getvalue()
 
 
+def _renamed(h, lab: str) -> list[str]:
+    """The files of a hand-in taken under another name than the lab's notebook's."""
+    if h.taken_names:
+        return [f"'{name}' as {nb}.ipynb" for nb, name in h.taken_names.items() if name != f"{nb}.ipynb"]
+    return [f"'{h.taken_name}'"] if h.taken_name and h.taken_name != f"{lab}.ipynb" else []
+
+
 def format_table(rows: list[Row], found: dict) -> str:
     """The per-student table printed after grading; `found`: intake's Handin per student."""
     lines = [f"{'student':<14} {'status':<8} {'score':>9}  {'passed':<6} {'late':<5} note"]
@@ -109,8 +127,9 @@ def format_table(rows: list[Row], found: dict) -> str:
         o = r.outcome
         h = found.get(o.student_id)
         note = o.message
-        if h and h.taken_name and h.taken_name != f"{o.lab}.ipynb":
-            note = f"took '{h.taken_name}'" + (f"; {note}" if note else "")
+        renamed = _renamed(h, o.lab) if h else []
+        if renamed:
+            note = f"took {', '.join(renamed)}" + (f"; {note}" if note else "")
         if h and h.notes:
             note = f"{h.notes}; {note}" if note else h.notes
         if o.needs_manual:
