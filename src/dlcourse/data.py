@@ -141,3 +141,21 @@ def to_loaders(x: np.ndarray, y: np.ndarray, batch_size: int = 64, shuffle: bool
     generator = torch.Generator().manual_seed(seed)
     dataset = TensorDataset(torch.as_tensor(x), torch.as_tensor(y))
     return DataLoader(dataset, batch_size=batch_size, shuffle=shuffle, generator=generator)
+
+
+def two_moons(n: int = 400, noise: float = 0.15, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """A 2-D toy problem: two interleaving half circles ("moons"), generated with NumPy from a seed.
+
+    Returns x (n, 2) float32 and y (n,) int64, classes 0 and 1 (n // 2 and n - n // 2 points), in shuffled
+    order; `noise` is the standard deviation of the Gaussian noise added to every coordinate.
+    """
+    rng = np.random.default_rng(seed)
+    n0 = n // 2
+    t0 = rng.uniform(0.0, np.pi, n0)
+    t1 = rng.uniform(0.0, np.pi, n - n0)
+    upper = np.stack([np.cos(t0), np.sin(t0)], axis=1)
+    lower = np.stack([1.0 - np.cos(t1), 0.5 - np.sin(t1)], axis=1)
+    x = np.concatenate([upper, lower]) + rng.normal(0.0, noise, (n, 2))
+    y = np.concatenate([np.zeros(n0, dtype=np.int64), np.ones(n - n0, dtype=np.int64)])
+    order = rng.permutation(n)
+    return x[order].astype(np.float32), y[order]

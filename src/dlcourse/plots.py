@@ -130,3 +130,53 @@ def plot_returns(returns: Sequence[float], window: int = 20, title: str = "Episo
     ax.legend()
     ax.grid(alpha=0.3)
     return ax
+
+
+def plot_decision_boundary(predict, x, y, ax=None, title: str = "Decision boundary", resolution: int = 200,
+                           margin: float = 0.5):
+    """Colour the plane by the class `predict` gives each point, and scatter the data (x (N, 2), labels y) on top.
+
+    `predict` maps a float32 array (M, 2) to scores (M, C) or labels (M,), as NumPy or torch; an nn.Module is run
+    in evaluation mode without gradients on the device of its parameters (its mode is restored afterwards).
+    """
+    plt = _plt()
+    x = np.asarray(x.detach().cpu() if hasattr(x, "detach") else x, dtype=np.float32)
+    y = np.asarray(y.detach().cpu() if hasattr(y, "detach") else y)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5, 4.5))
+    lo, hi = x.min(axis=0) - margin, x.max(axis=0) + margin
+    g0, g1 = np.meshgrid(np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution))
+    grid = np.stack([g0.ravel(), g1.ravel()], axis=1).astype(np.float32)
+    scores = _predict_grid(predict, grid)
+    labels = scores.argmax(axis=1) if scores.ndim == 2 else scores.astype(int)
+    n_classes = int(max(labels.max(), y.max())) + 1
+    levels = np.arange(n_classes + 1) - 0.5
+    ax.contourf(g0, g1, labels.reshape(g0.shape), levels=levels, cmap="coolwarm", alpha=0.3)
+    ax.contour(g0, g1, labels.reshape(g0.shape), levels=levels[1:-1], colors="k", linewidths=1)
+    ax.scatter(x[:, 0], x[:, 1], c=y, cmap="coolwarm", vmin=0, vmax=max(n_classes - 1, 1), s=10, edgecolors="k",
+               linewidths=0.3)
+    ax.set_xlim(lo[0], hi[0])
+    ax.set_ylim(lo[1], hi[1])
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    ax.set_title(title)
+    return ax
+
+
+def _predict_grid(predict, grid: np.ndarray) -> np.ndarray:
+    """Scores or labels of `predict` on grid points, as a NumPy array."""
+    if hasattr(predict, "parameters") and hasattr(predict, "eval"):  # an nn.Module
+        import torch
+
+        first = next(iter(predict.parameters()), None)
+        device = first.device if first is not None else torch.device("cpu")
+        was_training = predict.training
+        predict.eval()
+        try:
+            with torch.no_grad():
+                out = predict(torch.as_tensor(grid, device=device))
+        finally:
+            predict.train(was_training)
+    else:
+        out = predict(grid)
+    return np.asarray(out.detach().cpu() if hasattr(out, "detach") else out)

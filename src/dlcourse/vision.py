@@ -135,3 +135,29 @@ def show_augmentations(images, transform, n_versions: int = 6, seed: int = 0, ti
     fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+
+def pretrained_resnet18():
+    """torchvision's ResNet-18 with its ImageNet weights, and the preprocessing those weights expect.
+
+    Returns (model, preprocess). The weights (45 MB) are downloaded once into torch's cache folder. Raises
+    RuntimeError with a one-line reason when DLCOURSE_OFFLINE=1 or the download fails (never stuck offline).
+    """
+    from .settings import offline
+
+    if offline():
+        raise RuntimeError("no pretrained weights in offline mode (DLCOURSE_OFFLINE=1)")
+    import socket
+
+    from torchvision.models import ResNet18_Weights, resnet18
+
+    weights = ResNet18_Weights.DEFAULT
+    old = socket.getdefaulttimeout()
+    socket.setdefaulttimeout(30)
+    try:
+        model = resnet18(weights=weights)
+    except Exception as err:  # no network, host down, corrupt cache
+        raise RuntimeError(f"the ResNet-18 weights could not be downloaded ({err.__class__.__name__})") from err
+    finally:
+        socket.setdefaulttimeout(old)
+    return model, weights.transforms()
