@@ -16,6 +16,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 
 from .. import notebooks
@@ -50,9 +51,10 @@ class Lab:
         self.folder = ClassFolder(self.class_dir, self.db_url)
         self.class_dir, self.db_url = self.folder.path, self.folder.db_url
 
-    @property
+    @cached_property
     def notebooks(self) -> list[str]:
-        """The lab's notebook names (without .ipynb): one for the course's own labs, several for some."""
+        """The lab's notebook names (without .ipynb): one for the course's own labs, several for some (read once:
+        Lab.key asks for every graded cell)."""
         return lab_notebooks(self.name, self.root) or [self.name]
 
     @property
@@ -248,10 +250,15 @@ def read_scores(lab: Lab, student: str, auto: dict, manual: dict) -> tuple[dict,
                 if key in auto:
                     cells[key] = float(grade.score or 0.0)
                 elif key in manual:
-                    cells[key] = None if grade.needs_manual_grade else float(grade.score or 0.0)
+                    cells[key] = _hand_score(grade)
                     if grade.needs_manual_grade:
                         pending.append(key)
     return cells, pending
+
+
+def _hand_score(grade) -> float | None:
+    """The points of a hand-graded cell in the gradebook, None while it awaits a human."""
+    return None if grade.needs_manual_grade else float(grade.score or 0.0)
 
 
 def manual_grades(lab: Lab, manual) -> dict[str, dict[str, float | None]]:
@@ -274,7 +281,7 @@ def manual_grades(lab: Lab, manual) -> dict[str, dict[str, float | None]]:
                 for grade in nb.grades:
                     key = lab.key(nb.name, grade.name)
                     if key in manual:
-                        mine[key] = None if grade.needs_manual_grade else float(grade.score or 0.0)
+                        mine[key] = _hand_score(grade)
     return out
 
 
@@ -299,7 +306,7 @@ def grade_one(lab: Lab, student: str, source_sha: str, auto: dict, manual: dict,
                 base.message = f"{name}.ipynb: {base.message}"
             return base
         ids |= {lab.key(name, notebooks.nbgrader_meta(c).get("grade_id")) for c in handed_in.cells}
-    if not ids & (set(auto) | set(manual) | solution_ids(lab)):
+    if not ids & (set(auto) | set(manual)) and not ids & solution_ids(lab):  # sources read only when in doubt
         names = ", ".join(f"{nb}.ipynb" for nb in lab.notebooks)
         base.status = "wrong-lab"
         base.message = (f"this is not the {lab.name} notebook: it has none of its exercises or tests "

@@ -100,13 +100,21 @@ def _lab_keys(lab: str) -> list[str]:
     return keys
 
 
+def _notebooks_in(files: list[Path]) -> tuple[list[Path], str]:
+    """The usable notebooks among a student's files, and the reason when there is none."""
+    notebooks = [f for f in files if f.suffix.lower() == ".ipynb" and _usable(f)]
+    if notebooks:
+        return notebooks, ""
+    others = [f.name for f in files if _usable(f) and f.name != "timestamp.txt"]
+    return [], "empty hand-in" if not others else f"no notebook (.ipynb) among: {', '.join(sorted(others)[:5])}"
+
+
 def choose_notebook(files: list[Path], lab: str, name: str | None = None) -> tuple[Path | None, str]:
     """The one notebook among a student's files, or the reason there is none; `name`: the lab's notebook's name
     when it is not named after the lab."""
-    notebooks = [f for f in files if f.suffix.lower() == ".ipynb" and _usable(f)]
+    notebooks, why = _notebooks_in(files)
     if not notebooks:
-        others = [f.name for f in files if _usable(f) and f.name != "timestamp.txt"]
-        return None, ("empty hand-in" if not others else f"no notebook (.ipynb) among: {', '.join(sorted(others)[:5])}")
+        return None, why
     if len(notebooks) == 1:
         return notebooks[0], ""
     keys = _lab_keys(lab) + ([name.lower()] if name and name != lab else [])
@@ -145,11 +153,9 @@ def choose_notebooks(files: list[Path], lab: str, names: list[str], handed_in_as
     its name; renamed copies ('problem1 (1).ipynb', 'problem1-Copy1.ipynb', a platform's or student's prefix)
     are taken when nothing fits better; two files that fit one notebook equally well are a problem."""
     handed_in_as = handed_in_as or {}
-    notebooks = [f for f in files if f.suffix.lower() == ".ipynb" and _usable(f)]
+    notebooks, why = _notebooks_in(files)
     if not notebooks:
-        others = [f.name for f in files if _usable(f) and f.name != "timestamp.txt"]
-        return {}, list(names), ("empty hand-in" if not others
-                                 else f"no notebook (.ipynb) among: {', '.join(sorted(others)[:5])}")
+        return {}, list(names), why
     taken, missing, clashes = {}, [], []
     for nb in names:
         want = nb.lower()
